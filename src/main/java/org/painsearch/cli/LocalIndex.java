@@ -1,0 +1,61 @@
+package org.painsearch.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.painsearch.app.Library;
+import org.painsearch.corpus.CorpusStore;
+import org.painsearch.index.IndexBusyException;
+import org.painsearch.index.IndexService;
+
+/** Opens the library for writing in this process, or finds the server that already has it open. */
+final class LocalIndex {
+    private LocalIndex() {
+    }
+
+    /** Either a library opened here or the running server that owns the index. */
+    record Access(Library library, ServerRegistry.Server server) {
+    }
+
+    static Access open(StoreOptions store) throws IOException {
+        Path indexDir = store.indexDir();
+        try {
+            java.nio.file.Files.createDirectories(indexDir);
+            return new Access(new Library(new CorpusStore(store.corpusDir()), IndexService.openWritable(indexDir)), null);
+        } catch (IndexBusyException e) {
+            Optional<ServerRegistry.Server> server = ServerRegistry.find(indexDir);
+            if (server.isPresent()) {
+                return new Access(null, server.get());
+            }
+            throw new IOException(e.getMessage() + ", and no running server answers for it; "
+                    + "stop the other painsearch process, then try again");
+        }
+    }
+
+    /** Builds the index from the corpus when it is missing or from an older painsearch, with progress. */
+    static void ensureBuilt(Library library, PrintWriter out) throws IOException {
+        if (IndexService.isCurrent(library.index().path())) {
+            return;
+        }
+        out.println("Indexing the corpus at " + library.corpus().root() + " (first run) …");
+        out.flush();
+        rebuild(library, out);
+    }
+
+    /** Rebuilds with a progress bar and prints the result and any unreadable files; false when some were left out. */
+    static boolean rebuild(Library library, PrintWriter out) throws IOException {
+        Library.RebuildReport report;
+        try (var progress = new ConsoleProgress("Indexing")) {
+            report = library.rebuild(progress);
+        }
+        for (var problem : report.problems()) {
+            out.println("  left out " + problem.getMessage());
+        }
+        out.printf("Indexed %d documents in %.2f s (%.0f docs/s)%s%n", report.indexed(), report.millis() / 1000.0,
+                report.docsPerSecond(), report.problems().isEmpty() ? "" : "; " + report.problems().size()
+                        + " file(s) left out, see above");
+        out.flush();
+        return report.problems().isEmpty();
+    }
+}

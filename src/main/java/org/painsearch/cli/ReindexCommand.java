@@ -1,0 +1,41 @@
+package org.painsearch.cli;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code painsearch reindex}: rebuilds the index from the corpus files. */
+@Command(name = "reindex", mixinStandardHelpOptions = true,
+        description = {"Rebuild the index from the corpus files, with progress.",
+                "The old index keeps serving until the new one is complete. When a server has the index open, "
+                        + "the rebuild is done by that server."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every corpus file was indexed", "1:some files were left out (listed) or the rebuild failed"})
+final class ReindexCommand implements Callable<Integer> {
+    @Mixin
+    private StoreOptions store;
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        var out = spec.commandLine().getOut();
+        var access = LocalIndex.open(store);
+        if (access.server() != null) {
+            out.println("The index is open in " + access.server().describe() + "; asking it to reindex …");
+            out.flush();
+            var answer = ServerRegistry.post(access.server(), "/api/reindex", Map.of());
+            answer.path("problems").forEach(p -> out.println("  left out " + p.asString()));
+            out.printf("Indexed %d documents in %.2f s%n", answer.path("indexed").asInt(),
+                    answer.path("millis").asLong() / 1000.0);
+            return answer.path("problems").isEmpty() ? 0 : 1;
+        }
+        try (var library = access.library()) {
+            return LocalIndex.rebuild(library, out) ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.painsearch.cli;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import org.painsearch.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code painsearch serve}: indexes the corpus on first run, then serves the search page and API. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the search page and HTTP API (indexes the corpus first when there is no index).")
+final class ServeCommand implements Callable<Integer> {
+    /** Returned by {@link #call()} so {@code main} does not exit while the server runs. */
+    static final int KEEP_RUNNING = -1;
+
+    @Mixin
+    private StoreOptions store;
+
+    @Option(names = "--port", defaultValue = "${env:PAINSEARCH_PORT:-7070}",
+            description = "Port to listen on (env PAINSEARCH_PORT; default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    private int port;
+
+    @Option(names = "--host", defaultValue = "${env:PAINSEARCH_HOST:-127.0.0.1}",
+            description = "Address to listen on (env PAINSEARCH_HOST; default: ${DEFAULT-VALUE}, this machine only).")
+    private String host;
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    private Javalin app;
+
+    @Override
+    public Integer call() throws IOException {
+        var out = spec.commandLine().getOut();
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535 (got: " + port + ")");
+        }
+        var access = LocalIndex.open(store);
+        if (access.server() != null) {
+            throw new IOException("the index is already served by " + access.server().describe()
+                    + "; open that address, or stop it first");
+        }
+        var library = access.library();
+        try {
+            LocalIndex.ensureBuilt(library, out);
+            app = WebServer.create(library);
+            try {
+                app.start(host, port);
+            } catch (RuntimeException e) {
+                throw new IOException("cannot listen on " + host + ":" + port + " (" + rootMessage(e)
+                        + "); is another server using it? Try --port with another number");
+            }
+            String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port();
+            ServerRegistry.register(library.index().path(), url);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.stop();
+                ServerRegistry.unregister(library.index().path());
+                try {
+                    library.close();
+                } catch (IOException e) {
+                    // exiting anyway; every change was committed when it was made
+                }
+            }, "painsearch-shutdown"));
+            out.println("painsearch is serving " + library.corpus().root() + " at " + url);
+            out.println("Press Ctrl+C to stop.");
+            out.flush();
+            return KEEP_RUNNING;
+        } catch (IOException | RuntimeException e) {
+            library.close();
+            throw e;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

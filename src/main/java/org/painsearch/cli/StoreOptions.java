@@ -1,0 +1,28 @@
+package org.painsearch.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where the corpus and the index live: flags first, then environment variables, then the install folder. */
+final class StoreOptions {
+    @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "${env:PAINSEARCH_CORPUS}",
+            description = "Corpus folder (env PAINSEARCH_CORPUS; default: corpus/ beside the launcher).")
+    private Path corpus;
+
+    @Option(names = "--index", paramLabel = "DIR", defaultValue = "${env:PAINSEARCH_INDEX}",
+            description = "Index folder (env PAINSEARCH_INDEX; default: index/ beside the launcher).")
+    private Path index;
+
+    Path corpusDir() {
+        return (corpus != null ? corpus : home().resolve("corpus")).toAbsolutePath().normalize();
+    }
+
+    Path indexDir() {
+        return (index != null ? index : home().resolve("index")).toAbsolutePath().normalize();
+    }
+
+    // The launcher passes its own folder, so the defaults do not depend on where the command is run from.
+    private static Path home() {
+        return Path.of(System.getProperty("painsearch.home", "."));
+    }
+}

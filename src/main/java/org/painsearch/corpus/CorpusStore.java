@@ -1,0 +1,121 @@
+package org.painsearch.corpus;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The plain-file corpus: {@code articles/}, {@code podcasts/}, {@code notes/} of Markdown files, and {@code synonyms.txt}. */
+public final class CorpusStore {
+    private static final List<String> TRANSCRIPT_EXTENSIONS = List.of(".vtt", ".srt");
+
+    private final Path root;
+
+    public CorpusStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** The corpus folder. */
+    public Path root() {
+        return root;
+    }
+
+    /** The Solr-format synonym file used at query time. */
+    public Path synonymsFile() {
+        return root.resolve("synonyms.txt");
+    }
+
+    /** Every document file, sorted by path; hidden files and folders are left out. */
+    public List<Path> documentFiles() throws IOException {
+        var files = new ArrayList<Path>();
+        for (DocType type : DocType.values()) {
+            Path dir = root.resolve(type.folder());
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                s.filter(p -> p.getFileName().toString().endsWith(".md"))
+                        .filter(p -> !p.getFileName().toString().startsWith("."))
+                        .filter(Files::isRegularFile)
+                        .forEach(files::add);
+            }
+        }
+        files.sort(null);
+        return files;
+    }
+
+    /** Reads one document file, with its transcript beside it when there is one. */
+    public Document read(Path file) throws CorpusException {
+        try {
+            String text = TextFiles.readUtf8(file, TextFiles.DEFAULT_MAX_BYTES);
+            DocType folderType = folderType(file);
+            List<Segment> cues = List.of();
+            Optional<Path> transcript = transcriptOf(file);
+            if (transcript.isPresent()) {
+                try {
+                    cues = TimedText.parseCues(TextFiles.readUtf8(transcript.get(), TextFiles.DEFAULT_MAX_BYTES));
+                } catch (IllegalArgumentException e) {
+                    throw new CorpusException(transcript.get(), e.getMessage());
+                }
+            }
+            Document d = DocumentCodec.decode(text, file, folderType, cues);
+            String fileId = DocumentCodec.stripExtension(file.getFileName().toString());
+            if (!d.id().equals(fileId)) {
+                throw new CorpusException(file, "id '" + d.id() + "' does not match the file name (expected id: " + fileId + ")");
+            }
+            return d;
+        } catch (IOException e) {
+            throw new CorpusException(file, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new CorpusException(file, e.getMessage());
+        }
+    }
+
+    /** The file a document of this type and id lives in. */
+    public Path pathFor(DocType type, String id) {
+        return root.resolve(type.folder()).resolve(id + ".md");
+    }
+
+    /**
+     * Writes a document atomically, and its transcript beside it when given.
+     *
+     * @param transcriptExtension ".vtt" or ".srt", or null when {@code transcript} is null
+     * @return the document as written, with its path
+     */
+    public Document write(Document d, String transcript, String transcriptExtension) throws IOException {
+        Path file = pathFor(d.type(), d.id());
+        if (transcript != null) {
+            if (!TRANSCRIPT_EXTENSIONS.contains(transcriptExtension)) {
+                throw new IllegalArgumentException("transcript extension must be .vtt or .srt");
+            }
+            for (String ext : TRANSCRIPT_EXTENSIONS) {
+                if (!ext.equals(transcriptExtension)) {
+                    Files.deleteIfExists(file.resolveSibling(d.id() + ext));
+                }
+            }
+            AtomicFiles.write(file.resolveSibling(d.id() + transcriptExtension), transcript.getBytes(StandardCharsets.UTF_8));
+        }
+        AtomicFiles.write(file, DocumentCodec.encode(d).getBytes(StandardCharsets.UTF_8));
+        return d.withId(d.id(), file);
+    }
+
+    private Optional<Path> transcriptOf(Path mdFile) {
+        String base = DocumentCodec.stripExtension(mdFile.getFileName().toString());
+        return TRANSCRIPT_EXTENSIONS.stream().map(ext -> mdFile.resolveSibling(base + ext)).filter(Files::isRegularFile)
+                .findFirst();
+    }
+
+    private DocType folderType(Path file) {
+        String folder = file.getParent() == null ? "" : file.getParent().getFileName().toString();
+        for (DocType t : DocType.values()) {
+            if (t.folder().equals(folder)) {
+                return t;
+            }
+        }
+        return DocType.ARTICLE;
+    }
+}

@@ -1,0 +1,162 @@
+package org.painsearch.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.painsearch.index.Analysis;
+import org.painsearch.index.Fields;
+
+/** Builds Lucene queries from a {@link UserQuery}: weighted fields for the text, exact clauses for filters. */
+final class QueryFactory {
+    // Title and tags say what a document is about; a match there outweighs one in the body.
+    static final Map<String, Float> FIELD_WEIGHTS = Map.of(
+            Fields.TITLE, 3.0f,
+            Fields.TAGS_TEXT, 2.0f,
+            Fields.AUTHORS_TEXT, 1.0f,
+            Fields.BODY, 1.0f);
+    private static final String[] TEXT_FIELDS = FIELD_WEIGHTS.keySet().toArray(String[]::new);
+    // "word:" is field syntax to the parser; only these fields may be named, any other colon is a plain character.
+    private static final Pattern FOREIGN_FIELD = Pattern.compile("(?<![\\\\\\w])(?!(?:title|body):)(\\w+):");
+    private static final Analyzer INDEX_ANALYZER = Analysis.indexAnalyzer();
+
+    private QueryFactory() {
+    }
+
+    /** The parsed text query, or the reason it could not be parsed. */
+    record TextQuery(Query query, String syntaxProblem) {
+    }
+
+    /**
+     * Parses free text with AND (or OR) between words; on a syntax error, searches the text as plain words
+     * and returns the problem so the caller can say so.
+     */
+    static TextQuery text(String text, Analyzer analyzer, boolean allWords) {
+        if (text.isBlank()) {
+            return new TextQuery(new MatchAllDocsQuery(), null);
+        }
+        String safe = FOREIGN_FIELD.matcher(text).replaceAll("$1\\\\:");
+        try {
+            return new TextQuery(mustMatchSomething(parser(analyzer, allWords).parse(safe)), null);
+        } catch (ParseException | RuntimeException e) {
+            String plain = QueryParser.escape(text.replace("\"", " "));
+            String problem = describe(text);
+            try {
+                return new TextQuery(mustMatchSomething(parser(analyzer, allWords).parse(plain)), problem);
+            } catch (ParseException | RuntimeException again) {
+                return new TextQuery(new MatchNoDocsQuery("unparseable: " + text), problem);
+            }
+        }
+    }
+
+    /** A clause for each filter; throws {@link IllegalArgumentException} for a value that cannot be a filter. */
+    static List<FilterClause> filters(List<UserQuery.Filter> filters) {
+        var out = new ArrayList<FilterClause>();
+        for (var f : filters) {
+            Query q = switch (f.field()) {
+                case "type" -> new TermQuery(new Term(Fields.TYPE, f.value().toLowerCase(Locale.ROOT)));
+                case "tag" -> new TermQuery(new Term(Fields.TAG, f.value().toLowerCase(Locale.ROOT).replace(' ', '-')));
+                case "source" -> new TermQuery(new Term(Fields.SOURCE, f.value()));
+                case "author" -> phrase(Fields.AUTHORS_TEXT, f.value());
+                case "year" -> {
+                    int[] range = UserQuery.yearRange(f.value());
+                    if (range == null) {
+                        throw new IllegalArgumentException("year must look like 2019, 2019..2023, ..2010 or 2015.. (got: "
+                                + f.value() + ")");
+                    }
+                    yield IntField.newRangeQuery(Fields.YEAR_NUMBER, range[0], range[1]);
+                }
+                default -> throw new IllegalArgumentException("unknown filter: " + f.field());
+            };
+            out.add(new FilterClause(f.field(), q, f.exclude()));
+        }
+        return out;
+    }
+
+    /** One filter as a query, with the facet dimension it belongs to. */
+    record FilterClause(String dimension, Query query, boolean exclude) {
+    }
+
+    /** Documents only (not podcast segments) matching {@code text} and every filter but those of {@code skipDim}. */
+    static Query combine(Query text, List<FilterClause> filters, String skipDim) {
+        var b = new BooleanQuery.Builder();
+        b.add(text, Occur.MUST);
+        b.add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOC)), Occur.FILTER);
+        // Values of one dimension are alternatives (type:article type:podcast), except tags, which narrow.
+        var byDim = new java.util.LinkedHashMap<String, BooleanQuery.Builder>();
+        for (var f : filters) {
+            if (f.dimension().equals(skipDim)) {
+                continue;
+            }
+            if (f.exclude()) {
+                b.add(f.query(), Occur.MUST_NOT);
+            } else if (f.dimension().equals("tag") || f.dimension().equals("author") || f.dimension().equals("year")) {
+                b.add(f.query(), Occur.FILTER);
+            } else {
+                byDim.computeIfAbsent(f.dimension(), k -> new BooleanQuery.Builder()).add(f.query(), Occur.SHOULD);
+            }
+        }
+        byDim.values().forEach(any -> b.add(any.build(), Occur.FILTER));
+        return b.build();
+    }
+
+    private static Query phrase(String field, String value) {
+        var builder = new org.apache.lucene.util.QueryBuilder(INDEX_ANALYZER);
+        Query q = builder.createPhraseQuery(field, value);
+        return q == null ? new MatchNoDocsQuery("no terms in: " + value) : q;
+    }
+
+    private static MultiFieldQueryParser parser(Analyzer analyzer, boolean allWords) {
+        var parser = new MultiFieldQueryParser(TEXT_FIELDS, analyzer, FIELD_WEIGHTS);
+        parser.setDefaultOperator(allWords ? QueryParser.AND_OPERATOR : QueryParser.OR_OPERATOR);
+        parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        parser.setSplitOnWhitespace(false);
+        return parser;
+    }
+
+    // "-massage" alone means "everything but massage", which Lucene needs spelled as match-all minus massage.
+    private static Query mustMatchSomething(Query q) {
+        if (q instanceof BooleanQuery bq && !bq.clauses().isEmpty()
+                && bq.clauses().stream().allMatch(c -> c.occur() == Occur.MUST_NOT)) {
+            var b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST);
+            bq.clauses().forEach(b::add);
+            return b.build();
+        }
+        return q;
+    }
+
+    // A short reason in the user's terms; the parser's own messages name grammar states.
+    static String describe(String text) {
+        long quotes = text.chars().filter(c -> c == '"').count();
+        if (quotes % 2 == 1) {
+            return "a quotation mark is not closed";
+        }
+        int depth = 0;
+        for (char c : text.toCharArray()) {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth < 0) {
+                return "a closing bracket has no opening one";
+            }
+        }
+        if (depth > 0) {
+            return "a bracket is not closed";
+        }
+        if (text.strip().matches("(?s).*\\b(AND|OR|NOT)$|^(AND|OR)\\b.*")) {
+            return "AND, OR or NOT needs words on both sides";
+        }
+        return "it has an operator or symbol out of place";
+    }
+}

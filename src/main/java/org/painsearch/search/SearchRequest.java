@@ -1,0 +1,33 @@
+package org.painsearch.search;
+
+import java.util.List;
+
+/**
+ * One search: the query text as typed (which may hold {@code type:} {@code tag:} {@code author:} {@code year:}
+ * filters) plus filters chosen outside it (types, tags, sources, a year or year range), the order and the page.
+ */
+public record SearchRequest(String query, List<String> types, List<String> tags, List<String> sources, String year,
+                            SortOrder sort, int page, int size) {
+    /** The largest page size served. */
+    public static final int MAX_SIZE = 100;
+
+    public SearchRequest {
+        query = query == null ? "" : query.strip();
+        types = types == null ? List.of() : List.copyOf(types);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        year = year == null || year.isBlank() ? null : year.strip();
+        sort = sort == null ? SortOrder.RELEVANCE : sort;
+        if (page < 1) {
+            throw new IllegalArgumentException("page must be 1 or more (got: " + page + ")");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE + " (got: " + size + ")");
+        }
+    }
+
+    /** A first page of ten results for {@code query}. */
+    public static SearchRequest of(String query) {
+        return new SearchRequest(query, List.of(), List.of(), List.of(), null, SortOrder.RELEVANCE, 1, 10);
+    }
+}

@@ -1,0 +1,24 @@
+package org.painsearch.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answer to a search.
+ *
+ * @param notice  set when the query was read differently from how it was typed (a syntax problem, a relaxed AND)
+ * @param facets  counts per value for type, tag, source and year, largest first (years newest first)
+ */
+public record SearchResponse(String query, long total, long tookMs, String notice, int page, int size, List<Hit> hits,
+                             Map<String, Map<String, Long>> facets) {
+
+    /** One result. {@code timestamp} is set for a podcast whose matching moment is known. */
+    public record Hit(String id, String type, String title, String url, String published, List<String> authors,
+                      List<String> tags, String source, List<String> snippets, String timestamp, Long timestampSeconds,
+                      String audio, List<NoteRef> linkedNotes, float score) {
+    }
+
+    /** A note (or any document) referred to by id and title. */
+    public record NoteRef(String id, String title) {
+    }
+}

@@ -1,0 +1,104 @@
+package org.painsearch.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.painsearch.app.Library;
+import org.painsearch.ingest.ImportOutcome;
+import org.painsearch.search.DocumentView;
+import org.painsearch.search.SearchRequest;
+import org.painsearch.search.SortOrder;
+
+/** The JSON endpoints: typed parameters in, one library call, JSON out. */
+final class ApiHandlers {
+    private final Library library;
+
+    ApiHandlers(Library library) {
+        this.library = library;
+    }
+
+    void health(Context ctx) throws IOException {
+        int docs = library.index().withSearcher(s -> s.getIndexReader().numDocs());
+        ctx.json(Map.of("status", "ok", "indexedEntries", docs));
+    }
+
+    void search(Context ctx) throws IOException {
+        var req = new SearchRequest(ctx.queryParam("q"), multi(ctx, "type"), multi(ctx, "tag"), ctx.queryParams("source"),
+                ctx.queryParam("year"),
+                SortOrder.parse(ctx.queryParam("sort")), intParam(ctx, "page", 1), intParam(ctx, "size", 10));
+        ctx.json(library.search().search(req));
+    }
+
+    /** A document with its Markdown rendered to safe HTML. */
+    record DocumentAnswer(DocumentView document, String html) {
+    }
+
+    void document(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        DocumentView view = library.documents().find(id)
+                .orElseThrow(() -> new NotFoundResponse("no document with id '" + id + "'"));
+        ctx.json(new DocumentAnswer(view, MarkdownView.toHtml(view.markdown())));
+    }
+
+    void reindex(Context ctx) throws IOException {
+        var report = library.rebuild(Library.Progress.NONE);
+        ctx.json(Map.of("indexed", report.indexed(), "millis", report.millis(),
+                "problems", report.problems().stream().map(Throwable::getMessage).toList()));
+    }
+
+    /** The body of {@code POST /api/import}: absolute paths of files or folders on this machine. */
+    record ImportRequest(List<String> paths) {
+    }
+
+    /** One file's outcome as JSON. */
+    record OutcomeView(String source, String status, String id, String reason) {
+    }
+
+    void importPaths(Context ctx) throws IOException {
+        ImportRequest body = ctx.bodyAsClass(ImportRequest.class);
+        if (body == null || body.paths() == null || body.paths().isEmpty()) {
+            throw new IllegalArgumentException("give the files or folders to import as {\"paths\": [\"/abs/path\", ...]}");
+        }
+        var paths = new ArrayList<Path>();
+        for (String p : body.paths()) {
+            Path path = Path.of(p);
+            if (!path.isAbsolute()) {
+                throw new IllegalArgumentException("import paths must be absolute (got: " + p + ")");
+            }
+            paths.add(path);
+        }
+        var outcomes = library.importPaths(paths, o -> { });
+        ctx.json(Map.of("outcomes", outcomes.stream().map(ApiHandlers::view).toList()));
+    }
+
+    static OutcomeView view(ImportOutcome o) {
+        return switch (o) {
+            case ImportOutcome.Imported i -> new OutcomeView(o.source().toString(), i.updated() ? "updated" : "imported",
+                    i.document().id(), null);
+            case ImportOutcome.Skipped s -> new OutcomeView(o.source().toString(), "skipped", null, s.reason());
+            case ImportOutcome.Failed f -> new OutcomeView(o.source().toString(), "failed", null, f.reason());
+        };
+    }
+
+    private static List<String> multi(Context ctx, String name) {
+        return ctx.queryParams(name).stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::strip)
+                .filter(v -> !v.isEmpty()).toList();
+    }
+
+    private static int intParam(Context ctx, String name, int fallback) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number (got: " + v + ")");
+        }
+    }
+}
