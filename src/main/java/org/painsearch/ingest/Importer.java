@@ -97,6 +97,10 @@ public final class Importer {
             parts.fields().put("title", title);
         }
         parts.fields().putIfAbsent("url", source);
+        Object id = parts.fields().get("id");
+        if (id == null || !Document.isValidId(String.valueOf(id))) {
+            parts.fields().put("id", slug(String.valueOf(parts.fields().get("title"))));
+        }
         String transcript = null;
         String transcriptExt = null;
         for (String ext : List.of(".vtt", ".srt")) {

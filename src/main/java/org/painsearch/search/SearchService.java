@@ -127,7 +127,7 @@ public final class SearchService {
                     timestamp = org.painsearch.corpus.Timestamps.format(moment.seconds());
                     var merged = new ArrayList<String>();
                     merged.add(moment.snippet());
-                    hitSnippets.stream().filter(s -> !s.equals(moment.snippet())).limit(SNIPPETS_PER_HIT - 1)
+                    hitSnippets.stream().filter(s -> !sameWords(s, moment.snippet())).limit(SNIPPETS_PER_HIT - 1)
                             .forEach(merged::add);
                     hitSnippets = merged;
                 }
@@ -150,6 +150,13 @@ public final class SearchService {
         out.put("source", facets.count(searcher, QueryFactory.combine(text, clauses, "source"), Fields.SOURCE, false));
         out.put("year", facets.count(searcher, QueryFactory.combine(text, clauses, "year"), Fields.YEAR, true));
         return out;
+    }
+
+    // A body line "00:03:45 Topic" and the segment "Topic" are the same passage; show it once.
+    private static boolean sameWords(String a, String b) {
+        String x = a.replaceAll("[^\\p{L}]+", " ").strip();
+        String y = b.replaceAll("[^\\p{L}]+", " ").strip();
+        return x.contains(y) || y.contains(x);
     }
 
     // Relaxing AND to OR helps only for several plain words; explicit syntax is taken as meant.

@@ -1,0 +1,144 @@
+package org.painsearch.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.javalin.Javalin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.painsearch.TestCorpus;
+import org.painsearch.app.Library;
+
+/** The search page in real headless Chromium: search, snippets, facets, document view, back. */
+class SearchPageBrowserTest {
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    @TempDir
+    static Path dir;
+    static Library library;
+    static Javalin app;
+    static WebDriver driver;
+    static WebDriverWait wait;
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
+            String missing = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (apt-get install chromium chromium-driver)";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(missing + "; under CI they must run");
+            }
+            Assumptions.assumeTrue(false, "skipped: " + missing);
+        }
+        library = TestCorpus.library(dir);
+        app = WebServer.create(library).start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + app.port();
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-gpu",
+                "--disable-dev-shm-usage", "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1000", "--user-data-dir=" + Files.createDirectories(dir.resolve("chrome-profile")));
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (app != null) {
+            app.stop();
+        }
+        if (library != null) {
+            library.close();
+        }
+    }
+
+    private static List<String> hitIds() {
+        // One script call reads the list at one instant; element handles go stale while the page re-renders.
+        Object ids = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('#results li.hit')].map(e => e.dataset.id)");
+        return ((List<?>) ids).stream().map(String::valueOf).toList();
+    }
+
+    private static void waitForHits(String... ids) {
+        wait.until(d -> hitIds().equals(List.of(ids)) || hitIds().size() == ids.length && hitIds().containsAll(List.of(ids)));
+    }
+
+    @Test
+    void searchFacetDocumentAndBack() {
+        driver.get(base + "/");
+        wait.until(d -> "q".equals(d.switchTo().activeElement().getAttribute("id")));
+
+        WebElement box = driver.findElement(By.id("q"));
+        box.sendKeys("endorphins massage", Keys.ENTER);
+        waitForHits("massage-endorphins", "note-glow");
+        assertThat(driver.getCurrentUrl()).contains("q=endorphins+massage");
+        WebElement article = driver.findElement(By.cssSelector("li.hit[data-id='massage-endorphins']"));
+        List<WebElement> marks = article.findElements(By.cssSelector(".snippets mark"));
+        assertThat(marks).extracting(WebElement::getText).contains("massage");
+        assertThat(article.findElement(By.cssSelector(".cited a")).getText()).isEqualTo("Why clients feel good afterwards");
+
+        driver.findElement(By.cssSelector("#facets ul[data-facet='type'] button[data-value='note']")).click();
+        waitForHits("note-glow");
+        assertThat(driver.getCurrentUrl()).contains("type=note");
+        assertThat(driver.findElement(By.cssSelector("#facets ul[data-facet='type'] button[data-value='note']"))
+                .getAttribute("aria-pressed")).isEqualTo("true");
+
+        driver.findElement(By.cssSelector("li.hit[data-id='note-glow'] a.hit-title")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#doc h1"), "Why clients feel good afterwards"));
+        assertThat(driver.getCurrentUrl()).contains("doc=note-glow");
+        assertThat(driver.findElement(By.id("cites")).getText()).contains("Massage and endorphins")
+                .contains("Touch and the brain at 00:12:30").contains("[[missing-doc]] (not in the library)");
+
+        driver.navigate().back();
+        waitForHits("note-glow");
+        assertThat(driver.findElement(By.id("doc")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo("endorphins massage");
+
+        driver.findElement(By.tagName("body")).click();
+        driver.findElement(By.tagName("body")).sendKeys("/");
+        wait.until(d -> "q".equals(d.switchTo().activeElement().getAttribute("id")));
+    }
+
+    @Test
+    void podcastHitLinksToItsMomentAndTheDocumentShowsIt() {
+        driver.get(base + "/?q=oxytocin");
+        waitForHits("pod-touch");
+        WebElement moment = driver.findElement(By.cssSelector("li.hit[data-id='pod-touch'] a.moment"));
+        assertThat(moment.getText()).isEqualTo("▶ 00:20:00");
+        moment.click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#doc h1"), "Touch and the brain"));
+        assertThat(driver.findElement(By.cssSelector("#doc .segments li.current")).getText()).contains("00:20:00")
+                .contains("Oxytocin release");
+        assertThat(driver.findElement(By.id("backlinks")).getText()).contains("Why clients feel good afterwards");
+    }
+
+    @Test
+    void badSyntaxShowsANoticeAndImportedMarkupStaysText() throws Exception {
+        driver.get(base + "/?q=" + java.net.URLEncoder.encode("\"massage", java.nio.charset.StandardCharsets.UTF_8));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+        assertThat(driver.findElement(By.id("notice")).getText()).contains("plain words");
+        assertThat(hitIds()).contains("massage-endorphins");
+    }
+}

@@ -1,0 +1,207 @@
+package org.painsearch.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.painsearch.TestCorpus;
+import org.painsearch.app.Library;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class WebServerTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dir;
+    static Library library;
+    static Javalin app;
+    static String base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path corpus = TestCorpus.write(dir);
+        TestCorpus.file(corpus, "articles/xss.md", """
+                ---
+                id: xss
+                title: "<script>alert('t')</script> Imported page"
+                tags: [imported]
+                ---
+                A pasted page said <img src=x onerror=alert(1)> about tingling hands and <b>bold</b> claims.
+                """);
+        library = TestCorpus.library(dir);
+        app = WebServer.create(library).start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + app.port();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        app.stop();
+        library.close();
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> r) {
+        return JSON.readTree(r.body());
+    }
+
+    private static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void healthAnswers() throws Exception {
+        var r = get("/health");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(json(r).path("status").asString()).isEqualTo("ok");
+    }
+
+    @Test
+    void searchAnswersTheDocumentedShape() throws Exception {
+        var r = get("/api/search?q=" + q("endorphins massage"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("content-type").orElse("")).startsWith("application/json");
+        JsonNode body = json(r);
+        assertThat(body.path("query").asString()).isEqualTo("endorphins massage");
+        assertThat(body.path("total").asLong()).isEqualTo(2);
+        assertThat(body.has("tookMs")).isTrue();
+        assertThat(body.has("notice")).isFalse();
+        JsonNode article = null;
+        for (JsonNode hit : body.path("hits")) {
+            if (hit.path("id").asString().equals("massage-endorphins")) {
+                article = hit;
+            }
+        }
+        assertThat(article).isNotNull();
+        assertThat(article.path("type").asString()).isEqualTo("article");
+        assertThat(article.path("title").asString()).isEqualTo("Massage and endorphins");
+        assertThat(article.path("url").asString()).isEqualTo("https://example.org/massage-endorphins");
+        assertThat(article.path("published").asString()).isEqualTo("2019-03-10");
+        assertThat(article.path("authors").get(0).asString()).isEqualTo("Ada Lovelace");
+        assertThat(article.path("tags").toString()).isEqualTo("[\"massage\",\"endorphins\"]");
+        assertThat(article.path("snippets").get(0).asString()).contains("<mark>");
+        assertThat(article.path("linkedNotes").get(0).path("id").asString()).isEqualTo("note-glow");
+        assertThat(article.path("linkedNotes").get(0).path("title").asString()).isEqualTo("Why clients feel good afterwards");
+        for (String dim : new String[] {"type", "tag", "source", "year"}) {
+            assertThat(body.path("facets").has(dim)).as("facet " + dim).isTrue();
+        }
+    }
+
+    @Test
+    void podcastHitCarriesTimestamp() throws Exception {
+        JsonNode hit = json(get("/api/search?q=oxytocin")).path("hits").get(0);
+        assertThat(hit.path("id").asString()).isEqualTo("pod-touch");
+        assertThat(hit.path("timestamp").asString()).isEqualTo("00:20:00");
+    }
+
+    @Test
+    void filtersSortAndPagingParameters() throws Exception {
+        JsonNode notes = json(get("/api/search?type=note"));
+        assertThat(notes.path("total").asLong()).isEqualTo(1);
+        JsonNode two = json(get("/api/search?type=article,podcast&tag=massage"));
+        assertThat(two.path("hits").get(0).path("id").asString()).isEqualTo("massage-endorphins");
+        assertThat(two.path("total").asLong()).isEqualTo(1);
+        JsonNode years = json(get("/api/search?year=" + q("2010..2019") + "&sort=date&size=2&page=2"));
+        assertThat(years.path("total").asLong()).isEqualTo(3);
+        assertThat(years.path("hits").get(0).path("id").asString()).isEqualTo("crps-guide");
+    }
+
+    @Test
+    void badQuerySyntaxIsANoticeNotAnError() throws Exception {
+        var r = get("/api/search?q=" + q("massage AND ("));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(json(r).path("notice").asString()).contains("plain words");
+    }
+
+    @Test
+    void badParametersAreJsonErrorsWith400() throws Exception {
+        for (String path : new String[] {"/api/search?page=0", "/api/search?size=abc", "/api/search?sort=random",
+                "/api/search?year=soon"}) {
+            var r = get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(400);
+            assertThat(json(r).path("error").asString()).as(path).isNotBlank();
+            assertThat(r.body()).doesNotContain("Exception").doesNotContain("at org.");
+        }
+    }
+
+    @Test
+    void documentEndpointAndMissingOnes() throws Exception {
+        JsonNode note = json(get("/api/docs/note-glow"));
+        assertThat(note.path("document").path("title").asString()).isEqualTo("Why clients feel good afterwards");
+        assertThat(note.path("document").path("links").size()).isEqualTo(3);
+        assertThat(note.path("html").asString()).contains("href=\"/?doc=massage-endorphins\"");
+        JsonNode article = json(get("/api/docs/massage-endorphins"));
+        assertThat(article.path("document").path("backlinks").get(0).path("id").asString()).isEqualTo("note-glow");
+        var missing = get("/api/docs/nope");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(json(missing).path("error").asString()).contains("nope");
+        var unknown = get("/api/nothing-here");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).path("error").asString()).contains("/api/nothing-here");
+    }
+
+    @Test
+    void importedMarkupIsEscapedEverywhere() throws Exception {
+        JsonNode hit = json(get("/api/search?q=tingling")).path("hits").get(0);
+        assertThat(hit.path("id").asString()).isEqualTo("xss");
+        String snippet = hit.path("snippets").get(0).asString();
+        assertThat(snippet).contains("&lt;img").doesNotContain("<img").doesNotContain("<b>");
+        String html = json(get("/api/docs/xss")).path("html").asString();
+        assertThat(html).contains("&lt;img src=x").doesNotContain("<img").doesNotContain("<b>").doesNotContain("<script");
+    }
+
+    @Test
+    void pageAndStaticFilesAreServed() throws Exception {
+        var page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"q\"").contains("/app.js");
+        assertThat(page.headers().firstValue("content-security-policy").orElse("")).contains("default-src 'self'");
+        assertThat(get("/app.js").statusCode()).isEqualTo(200);
+        assertThat(get("/app.css").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void writesFromAnotherOriginAreRefusedButPlainClientsWork() throws Exception {
+        var crossSite = HttpRequest.newBuilder(URI.create(base + "/api/reindex"))
+                .header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.noBody()).build();
+        var refused = HTTP.send(crossSite, HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(json(refused).path("error").asString()).contains("another origin");
+        var plain = HttpRequest.newBuilder(URI.create(base + "/api/reindex")).POST(HttpRequest.BodyPublishers.noBody()).build();
+        var done = HTTP.send(plain, HttpResponse.BodyHandlers.ofString());
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(json(done).path("indexed").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void importOverHttpRefusesRelativePathsAndReportsOutcomes() throws Exception {
+        var relative = HttpRequest.newBuilder(URI.create(base + "/api/import"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"paths\":[\"notes.md\"]}")).build();
+        assertThat(HTTP.send(relative, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
+        Path file = TestCorpus.file(dir, "incoming/tingling.txt", "Pins and needles at night\nTingling hands after sleep.\n");
+        var ok = HttpRequest.newBuilder(URI.create(base + "/api/import"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"paths\":[\"" + file.toAbsolutePath() + "\"]}")).build();
+        JsonNode answer = json(HTTP.send(ok, HttpResponse.BodyHandlers.ofString()));
+        assertThat(answer.path("outcomes").get(0).path("status").asString()).isEqualTo("imported");
+        assertThat(answer.path("outcomes").get(0).path("id").asString()).isEqualTo("pins-and-needles-at-night");
+        assertThat(json(get("/api/search?q=" + q("pins and needles"))).path("hits").get(0).path("id").asString())
+                .isEqualTo("pins-and-needles-at-night");
+    }
+}
