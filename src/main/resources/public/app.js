@@ -224,7 +224,7 @@ async function renderDoc(s, mine) {
     d.backlinks && d.backlinks.length
       ? el('ul', {}, d.backlinks.map((n) => el('li', {}, el('a', { href: docHref(n.id) }, n.title))))
       : el('p', { class: 'meta', text: 'No note links here yet.' })));
-  view.replaceChildren(...parts);
+  view.replaceChildren(...parts.filter((p) => p !== null && p !== undefined));
   view.hidden = false;
   const current = view.querySelector('li.current');
   if (current) current.scrollIntoView({ block: 'center' });

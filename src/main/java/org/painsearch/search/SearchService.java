@@ -28,6 +28,8 @@ public final class SearchService {
     private static final Sort BY_DATE = new Sort(
             new SortedNumericSortField(Fields.PUBLISHED, SortField.Type.LONG, true), SortField.FIELD_SCORE);
     private static final int SNIPPETS_PER_HIT = 2;
+    // Each word becomes a clause per field; this keeps a pasted paragraph well inside Lucene's clause limit.
+    private static final int MAX_WORDS = 64;
     private static final String AND_RELAXED =
             "No document has all of these words, so results with any of them are shown.";
 
@@ -54,7 +56,7 @@ public final class SearchService {
     public SearchResponse search(SearchRequest req) throws IOException {
         long started = System.nanoTime();
         var notices = new ArrayList<String>();
-        UserQuery typed = UserQuery.parse(req.query());
+        UserQuery typed = capWords(UserQuery.parse(req.query()), notices);
         var clauses = new ArrayList<QueryFactory.FilterClause>();
         for (var f : typed.filters()) {
             try {
@@ -157,6 +159,15 @@ public final class SearchService {
         String x = a.replaceAll("[^\\p{L}]+", " ").strip();
         String y = b.replaceAll("[^\\p{L}]+", " ").strip();
         return x.contains(y) || y.contains(x);
+    }
+
+    private static UserQuery capWords(UserQuery q, List<String> notices) {
+        String[] words = q.text().split("\\s+");
+        if (words.length <= MAX_WORDS) {
+            return q;
+        }
+        notices.add("Only the first " + MAX_WORDS + " words of the query were searched.");
+        return new UserQuery(String.join(" ", Arrays.copyOf(words, MAX_WORDS)), q.filters());
     }
 
     // Relaxing AND to OR helps only for several plain words; explicit syntax is taken as meant.

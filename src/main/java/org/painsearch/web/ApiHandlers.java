@@ -42,7 +42,9 @@ final class ApiHandlers {
         String id = ctx.pathParam("id");
         DocumentView view = library.documents().find(id)
                 .orElseThrow(() -> new NotFoundResponse("no document with id '" + id + "'"));
-        ctx.json(new DocumentAnswer(view, MarkdownView.toHtml(view.markdown())));
+        var titles = new java.util.HashMap<String, String>();
+        view.links().stream().filter(DocumentView.LinkView::resolved).forEach(l -> titles.put(l.target(), l.title()));
+        ctx.json(new DocumentAnswer(view, MarkdownView.toHtml(view.markdown(), titles)));
     }
 
     void reindex(Context ctx) throws IOException {

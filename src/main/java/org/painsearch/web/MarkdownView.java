@@ -18,9 +18,10 @@ final class MarkdownView {
     private MarkdownView() {
     }
 
-    static String toHtml(String markdown) {
+    /** Renders {@code markdown}; a link without a label shows its target's title from {@code titles} when known. */
+    static String toHtml(String markdown, java.util.Map<String, String> titles) {
         String withLinks = Link.replaceAll(markdown == null ? "" : markdown, l -> {
-            String label = l.label() != null ? l.label() : l.target();
+            String label = l.label() != null ? l.label() : titles.getOrDefault(l.target(), l.target());
             String href = "/?doc=" + URLEncoder.encode(l.target(), StandardCharsets.UTF_8)
                     + (l.atSeconds() >= 0 ? "&t=" + l.atSeconds() : "");
             return "[" + label.replace("[", "\\[").replace("]", "\\]") + "](" + href + ")";

@@ -102,6 +102,14 @@ class SearchServiceTest {
     }
 
     @Test
+    void aPastedParagraphIsCutToItsFirstWordsInsteadOfFailing() throws IOException {
+        String pasted = ("massage " + "pain ".repeat(40) + "endorphins ").repeat(8);
+        var response = search(pasted);
+        assertThat(response.notice()).contains("first 64 words");
+        assertThat(response.hits()).extracting(SearchResponse.Hit::id).isNotEmpty();
+    }
+
+    @Test
     void relaxesToAnyWordWhenNoDocumentHasAll() throws IOException {
         var response = search("melzack oxytocin");
         assertThat(response.notice()).contains("any of them");
