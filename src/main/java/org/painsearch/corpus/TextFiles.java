@@ -27,12 +27,22 @@ public final class TextFiles {
     public static byte[] readBytes(Path file, long maxBytes) throws IOException {
         long size = Files.size(file);
         if (size > maxBytes) {
-            throw new IOException(String.format("file is too large (%.1f MB; the limit is %.1f MB)",
-                    size / 1048576.0, maxBytes / 1048576.0));
+            throw new IOException("file is too large (" + readableSize(size) + "; the limit is " + readableSize(maxBytes) + ")");
         }
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 8));
         }
+    }
+
+    /** A size as people read it: bytes, KB or MB. */
+    static String readableSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 
     /** Decodes UTF-8 strictly; binary data and invalid byte sequences are refused with their offset. */

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * {@code citation_*}, Open Graph, {@code article:*} and JSON-LD, in that order of trust.
  */
 public final class HtmlExtractor {
-    private static final String CHROME = "script, style, noscript, template, svg, canvas, iframe, object, embed, form, "
+    private static final String CHROME = "script, style, noscript, template, svg, canvas, iframe, object, embed, form:not(:has(p)), "
             + "nav, footer, aside, button, dialog, select, input, [role=navigation], [role=banner], "
             + "[role=contentinfo], [role=complementary], [role=dialog], [aria-hidden=true], [hidden]";
     // Class or id words that mark page furniture rather than content.
@@ -53,7 +53,8 @@ public final class HtmlExtractor {
         String source = first(meta(page, "citation_journal_title"), meta(page, "og:site_name"),
                 JsonLd.text(ld, "publisher"), JsonLd.text(ld, "partOfSeries"));
         var tags = new LinkedHashSet<String>(metas(page, "article:tag"));
-        String keywords = first(meta(page, "keywords"), meta(page, "citation_keywords"), JsonLd.text(ld, "keywords"));
+        String keywords = first(meta(page, "keywords"), meta(page, "citation_keywords"),
+                String.join(",", JsonLd.names(ld, "keywords")));
         if (keywords != null && tags.isEmpty()) {
             Arrays.stream(keywords.split("[,;]")).map(String::strip).filter(k -> !k.isEmpty() && k.length() <= 40)
                     .limit(8).forEach(tags::add);
@@ -74,7 +75,8 @@ public final class HtmlExtractor {
         body.select(CHROME).remove();
         for (Element e : body.select("[class], [id]")) {
             if (e.parent() != null && (FURNITURE.matcher(e.className()).find() || FURNITURE.matcher(e.id()).find())
-                    && !e.is("article, main, body")) {
+                    && !e.is("article, main, body")
+                    && e.selectFirst("article, main, [role=main], [itemprop=articleBody]") == null) {
                 e.remove();
             }
         }

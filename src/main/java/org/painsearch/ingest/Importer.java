@@ -68,6 +68,9 @@ public final class Importer {
             return new ImportOutcome.Skipped(file, "unsupported file type '" + (ext.isEmpty() ? file.getFileName() : ext)
                     + "' (supported: " + String.join(" ", SUPPORTED) + ")");
         }
+        if (!Files.isRegularFile(file)) {
+            return new ImportOutcome.Failed(file, Files.exists(file) ? "not a regular file" : "no such file or folder");
+        }
         try {
             if ((ext.equals(".vtt") || ext.equals(".srt")) && Files.exists(sibling(file, ".md"))) {
                 return new ImportOutcome.Skipped(file, "imported as the transcript of " + sibling(file, ".md").getFileName());

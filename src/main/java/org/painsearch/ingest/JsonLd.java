@@ -21,25 +21,57 @@ final class JsonLd {
     static JsonNode find(org.jsoup.nodes.Document page) {
         JsonNode best = null;
         int bestRank = Integer.MAX_VALUE;
+        var all = new ArrayList<JsonNode>();
         for (Element script : page.select("script[type=application/ld+json]")) {
-            JsonNode root;
             try {
-                root = JSON.readTree(script.data());
+                all.addAll(flatten(JSON.readTree(script.data())));
             } catch (JacksonException e) {
-                continue;
+                // a broken block is skipped; the others still count
             }
-            for (JsonNode node : flatten(root)) {
-                String type = typeOf(node);
-                if (TYPES.contains(type)) {
-                    int rank = type.equals("webpage") || type.equals("creativework") ? 1 : 0;
-                    if (rank < bestRank) {
-                        best = node;
-                        bestRank = rank;
-                    }
+        }
+        var byId = new java.util.HashMap<String, JsonNode>();
+        for (JsonNode node : all) {
+            if (node.has("@id") && node.size() > 1) {
+                byId.putIfAbsent(node.get("@id").asString(), node);
+            }
+        }
+        for (JsonNode node : all) {
+            String type = typeOf(node);
+            if (TYPES.contains(type)) {
+                int rank = type.equals("webpage") || type.equals("creativework") ? 1 : 0;
+                if (rank < bestRank) {
+                    best = node;
+                    bestRank = rank;
                 }
             }
         }
-        return best;
+        return best == null ? null : resolveReferences(best, byId);
+    }
+
+    // Graphs written by site generators give authors and publishers as {"@id": ...} pointing elsewhere in the graph.
+    private static JsonNode resolveReferences(JsonNode node, java.util.Map<String, JsonNode> byId) {
+        if (!(node instanceof tools.jackson.databind.node.ObjectNode object)) {
+            return node;
+        }
+        var copy = object.deepCopy();
+        for (String field : java.util.List.copyOf(copy.propertyNames())) {
+            JsonNode v = copy.get(field);
+            if (v.isArray()) {
+                var arr = JSON.createArrayNode();
+                v.forEach(item -> arr.add(dereference(item, byId)));
+                copy.set(field, arr);
+            } else {
+                copy.set(field, dereference(v, byId));
+            }
+        }
+        return copy;
+    }
+
+    private static JsonNode dereference(JsonNode v, java.util.Map<String, JsonNode> byId) {
+        if (v.isObject() && v.size() == 1 && v.has("@id")) {
+            return byId.getOrDefault(v.get("@id").asString(), v);
+        }
+        return v;
     }
 
     static String text(JsonNode node, String field) {
@@ -54,7 +86,7 @@ final class JsonLd {
             v = v.isEmpty() ? null : v.get(0);
         }
         if (v != null && v.isObject()) {
-            v = v.has("name") ? v.get("name") : v.get("@id");
+            v = v.get("name");
         }
         return v == null || !v.isValueNode() ? null : v.asString().strip();
     }
