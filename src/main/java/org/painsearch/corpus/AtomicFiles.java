@@ -16,8 +16,16 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        // A new file is readable by its owner only (notes hold health information); a replaced one keeps its mode.
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
+            if (Files.exists(target)) {
+                try {
+                    Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: the platform default applies
+                }
+            }
             try (var ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 var buf = java.nio.ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {

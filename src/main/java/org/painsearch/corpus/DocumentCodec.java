@@ -78,7 +78,7 @@ public final class DocumentCodec {
     /** The timed topic lines of a podcast body. */
     public static List<Segment> segmentsFromBody(String body) {
         var out = new ArrayList<Segment>();
-        for (String line : body.split("\n")) {
+        for (String line : body.split("\\R")) {
             var m = SEGMENT_LINE.matcher(line);
             if (m.matches()) {
                 long s = Timestamps.parseSeconds(m.group(1));

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** A {@code [[target]]}, {@code [[target|label]]} or {@code [[target#t=00:12:30]]} link written in a note. */
 public record Link(String target, String label, long atSeconds) {
     private static final Pattern WIKI_LINK =
-            Pattern.compile("\\[\\[([^\\]|#\\n]+?)(?:#t=([0-9:.]+))?(?:\\|([^\\]\\n]*))?]]");
+            Pattern.compile("\\[\\[(?!\\s*[\\]|#])([^\\]|#\\n]+?)(?:#t=([0-9:.]+))?(?:\\|([^\\]\\n]*))?]]");
 
     public Link {
         if (target == null || target.isBlank()) {

@@ -73,7 +73,7 @@ public final class TimedText {
 
     private static String clean(String line) {
         var voice = VOICE.matcher(line);
-        String withSpeaker = voice.find() ? voice.replaceFirst(voice.group(1).strip() + ": ") : line;
+        String withSpeaker = voice.find() ? voice.replaceFirst(java.util.regex.Matcher.quoteReplacement(voice.group(1).strip() + ": ")) : line;
         return TAG.matcher(withSpeaker).replaceAll("").replace("&amp;", "&").replace("&lt;", "<")
                 .replace("&gt;", ">").strip();
     }
