@@ -2,19 +2,30 @@ package org.painsearch.app;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.painsearch.corpus.CorpusException;
 import org.painsearch.corpus.CorpusStore;
+import org.painsearch.corpus.DocType;
 import org.painsearch.corpus.Document;
 import org.painsearch.corpus.TextFiles;
 import org.painsearch.index.IndexService;
 import org.painsearch.index.Synonyms;
 import org.painsearch.ingest.ImportOutcome;
 import org.painsearch.ingest.Importer;
+import org.painsearch.notes.BookmarkStore;
+import org.painsearch.notes.Note;
+import org.painsearch.notes.NoteDraft;
+import org.painsearch.notes.NoteException;
+import org.painsearch.notes.NoteService;
 import org.painsearch.search.DocumentLookup;
+import org.painsearch.search.LinkTools;
 import org.painsearch.search.SearchService;
 
 /** The therapist's library: the corpus, its index, and the searches over them, as one service. */
@@ -24,13 +35,115 @@ public final class Library implements Closeable {
     private final Synonyms synonyms;
     private final SearchService search;
     private final DocumentLookup documents;
+    private final LinkTools links;
+    private final NoteService notes;
+    private final BookmarkStore bookmarks;
+    // What was last indexed for each id, so an event for a file we just wrote ourselves costs nothing.
+    private final Map<String, String> indexedVersions = new ConcurrentHashMap<>();
 
     public Library(CorpusStore corpus, IndexService index) {
+        this(corpus, index, Clock.systemUTC());
+    }
+
+    /** A library whose notes and bookmarks take their times from {@code clock}. */
+    public Library(CorpusStore corpus, IndexService index, Clock clock) {
         this.corpus = corpus;
         this.index = index;
         this.synonyms = new Synonyms(corpus.synonymsFile());
-        this.search = new SearchService(index, synonyms);
+        this.bookmarks = new BookmarkStore(corpus.root().resolve("bookmarks.json"), clock);
+        this.search = new SearchService(index, synonyms, bookmarks::bookmarkedIds);
         this.documents = new DocumentLookup(index);
+        this.links = new LinkTools(index);
+        this.notes = new NoteService(corpus, clock);
+    }
+
+    public LinkTools links() {
+        return links;
+    }
+
+    public NoteService notes() {
+        return notes;
+    }
+
+    public BookmarkStore bookmarks() {
+        return bookmarks;
+    }
+
+    /** Creates a note and indexes it before returning, so a search right after finds it. */
+    public Note createNote(NoteDraft draft) throws IOException {
+        Note note = notes.create(draft);
+        syncFile(notes.fileOf(note.id()));
+        return note;
+    }
+
+    /** Saves an edit made from {@code baseVersion} and indexes it (see {@link NoteService#update}). */
+    public Note updateNote(String id, String baseVersion, NoteDraft draft) throws IOException, NoteException {
+        Note note = notes.update(id, baseVersion, draft);
+        syncFile(notes.fileOf(id));
+        return note;
+    }
+
+    /** Moves a note to the trash and out of the index. */
+    public void deleteNote(String id) throws IOException, NoteException {
+        notes.delete(id);
+        syncFile(notes.fileOf(id));
+    }
+
+    /** Brings a note back from the trash into the index. */
+    public Note restoreNote(String id) throws IOException, NoteException {
+        Note note = notes.restore(id);
+        syncFile(notes.fileOf(id));
+        return note;
+    }
+
+    /**
+     * Brings the index in line with one corpus file: a changed document is re-read and replaced, a removed one
+     * is taken out, a transcript refreshes its episode. A file that cannot be read leaves the indexed version.
+     *
+     * @throws IOException with the file and the problem when it cannot be read
+     */
+    public void syncFile(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".vtt") || name.endsWith(".srt")) {
+            Path md = file.resolveSibling(name.substring(0, name.length() - 4) + ".md");
+            if (Files.exists(md)) {
+                syncFile(md);
+            }
+            return;
+        }
+        if (!name.endsWith(".md") || name.startsWith(".")) {
+            return;
+        }
+        String id = name.substring(0, name.length() - 3);
+        if (!Files.exists(file)) {
+            boolean elsewhere = java.util.Arrays.stream(DocType.values()).anyMatch(t -> Files.exists(corpus.pathFor(t, id)));
+            if (!elsewhere) {
+                indexedVersions.remove(id);
+                index.delete(id);
+            }
+            return;
+        }
+        try {
+            Document d = corpus.read(file);
+            String version = NoteService.version(file) + transcriptVersion(file);
+            if (!version.equals(indexedVersions.get(d.id()))) {
+                index.upsert(d);
+                indexedVersions.put(d.id(), version);
+            }
+        } catch (CorpusException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static String transcriptVersion(Path md) throws IOException {
+        String base = md.getFileName().toString().replaceFirst("\\.md$", "");
+        for (String ext : List.of(".vtt", ".srt")) {
+            Path t = md.resolveSibling(base + ext);
+            if (Files.exists(t)) {
+                return ext + NoteService.version(t);
+            }
+        }
+        return "";
     }
 
     public CorpusStore corpus() {
@@ -99,6 +212,7 @@ public final class Library implements Closeable {
         }
         int offset = step + (files.size() - docs.size());
         index.rebuild(docs, done -> progress.step(offset + done));
+        indexedVersions.clear();
         return new RebuildReport(docs.size(), problems, (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -110,11 +224,9 @@ public final class Library implements Closeable {
             if (outcome instanceof ImportOutcome.Imported imported) {
                 try {
                     // Read back from the corpus so the index holds exactly what the file says (transcript included).
-                    index.upsert(corpus.read(imported.document().path()));
+                    syncFile(imported.document().path());
                 } catch (IOException e) {
                     indexErrors.add(e);
-                } catch (CorpusException e) {
-                    indexErrors.add(new IOException(e.getMessage(), e));
                 }
             }
             listener.accept(outcome);

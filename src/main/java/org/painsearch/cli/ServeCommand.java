@@ -1,6 +1,7 @@
 package org.painsearch.cli;
 
 import io.javalin.Javalin;
+import org.painsearch.app.CorpusWatcher;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.painsearch.web.WebServer;
@@ -53,10 +54,16 @@ final class ServeCommand implements Callable<Integer> {
                 throw new IOException("cannot listen on " + host + ":" + port + " (" + rootMessage(e)
                         + "); is another server using it? Try --port with another number");
             }
+            var watcher = CorpusWatcher.start(library);
             String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port();
             ServerRegistry.register(library.index().path(), url);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.stop();
+                try {
+                    watcher.close();
+                } catch (IOException e) {
+                    // exiting anyway
+                }
                 ServerRegistry.unregister(library.index().path());
                 try {
                     library.close();

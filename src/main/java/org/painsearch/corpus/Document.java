@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  *
  * @param path     the file it was read from, or null before it is written
  * @param segments timed podcast parts (listed topics and transcript cues); empty for other types
+ * @param note     note-only metadata; null for other types
  */
 public record Document(
         String id,
@@ -26,7 +27,8 @@ public record Document(
         PodcastInfo podcast,
         String body,
         List<Segment> segments,
-        Path path) {
+        Path path,
+        NoteInfo note) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,119}");
 
@@ -45,6 +47,13 @@ public record Document(
         segments = segments == null ? List.of() : List.copyOf(segments);
     }
 
+    /** A document without note metadata (articles and podcasts). */
+    public Document(String id, DocType type, String title, String url, List<String> authors, LocalDate published,
+                    String source, List<String> tags, String doi, String pmid, PodcastInfo podcast, String body,
+                    List<Segment> segments, Path path) {
+        this(id, type, title, url, authors, published, source, tags, doi, pmid, podcast, body, segments, path, null);
+    }
+
     /** True when {@code id} is a valid document id. */
     public static boolean isValidId(String id) {
         return id != null && ID.matcher(id).matches();
@@ -58,7 +67,16 @@ public record Document(
     /** A copy with another id and path, for imports that reuse or allocate an id. */
     public Document withId(String newId, Path newPath) {
         return new Document(newId, type, title, url, authors, published, source, tags, doi, pmid, podcast, body,
-                segments, newPath);
+                segments, newPath, note);
+    }
+
+    /**
+     * Note-only metadata.
+     *
+     * @param updated   when the note last changed, as written (a date or an ISO date-time); may be null
+     * @param isPrivate marked {@code private: true}: it talks about clients
+     */
+    public record NoteInfo(String updated, boolean isPrivate) {
     }
 
     /** Podcast-only metadata: the show, episode number, audio file and running time. */

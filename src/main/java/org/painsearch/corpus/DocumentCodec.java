@@ -48,9 +48,13 @@ public final class DocumentCodec {
             segments.addAll(segmentsFromBody(parts.body()));
             segments.addAll(TimedText.passages(transcript));
         }
+        var note = type == DocType.NOTE
+                ? new Document.NoteInfo(string(f, "updated"), Boolean.parseBoolean(String.valueOf(f.get("private"))))
+                : null;
         return new Document(id, type, title, string(f, "url"), list(f, "authors"), published,
                 string(f, "source") != null ? string(f, "source") : string(f, "show"),
-                normalizeTags(list(f, "tags")), string(f, "doi"), string(f, "pmid"), podcast, parts.body(), segments, path);
+                normalizeTags(list(f, "tags")), string(f, "doi"), string(f, "pmid"), podcast, parts.body(), segments, path,
+                note);
     }
 
     /** Renders a document as file text (front matter then body); segments live in the body or a transcript file. */
@@ -68,6 +72,10 @@ public final class DocumentCodec {
             f.put("episode", d.podcast().episode());
             f.put("audio", d.podcast().audio());
             f.put("duration", d.podcast().duration());
+        }
+        if (d.note() != null) {
+            f.put("updated", d.note().updated());
+            f.put("private", d.note().isPrivate() ? Boolean.TRUE : null);
         }
         f.put("tags", d.tags().isEmpty() ? null : d.tags());
         f.put("doi", d.doi());

@@ -50,23 +50,6 @@ public final class DocumentMapper {
         return LIST_MARKER.matcher(PLAIN.render(MARKDOWN.parse(withLabels))).replaceAll("").strip();
     }
 
-    /** Lowercase address without scheme, "www.", fragment or trailing slash, so one source has one key. */
-    public static String urlKey(String url) {
-        if (url == null || url.isBlank()) {
-            return null;
-        }
-        String u = url.strip().toLowerCase(Locale.ROOT);
-        u = u.replaceFirst("^[a-z][a-z0-9+.-]*://", "").replaceFirst("^www\\.", "");
-        int hash = u.indexOf('#');
-        if (hash >= 0) {
-            u = u.substring(0, hash);
-        }
-        while (u.endsWith("/")) {
-            u = u.substring(0, u.length() - 1);
-        }
-        return u;
-    }
-
     private static org.apache.lucene.document.Document parent(Document d) {
         var doc = new org.apache.lucene.document.Document();
         doc.add(new KeywordField(Fields.ID, d.id(), Field.Store.YES));
@@ -105,12 +88,17 @@ public final class DocumentMapper {
         }
         if (d.url() != null) {
             doc.add(new StoredField(Fields.URL, d.url()));
-            doc.add(new KeywordField(Fields.URL_KEY, urlKey(d.url()), Field.Store.NO));
+            doc.add(new KeywordField(Fields.URL_KEY, Link.urlKey(d.url()), Field.Store.NO));
         }
         addKeyword(doc, Fields.DOI, d.doi() == null ? null : d.doi().toLowerCase(Locale.ROOT));
         addKeyword(doc, Fields.PMID, d.pmid());
-        for (String target : d.links().stream().map(Link::target).distinct().toList()) {
-            doc.add(new KeywordField(Fields.LINKS, target, Field.Store.YES));
+        // Link keys, not resolved ids: a link to a DOI or an address finds its document by the same keys whenever
+        // that document arrives, without reindexing the note.
+        for (String key : Link.locateAll(d.body()).stream().map(l -> l.link().key()).distinct().toList()) {
+            doc.add(new KeywordField(Fields.LINKS, key, Field.Store.YES));
+        }
+        if (d.note() != null && d.note().isPrivate()) {
+            doc.add(new KeywordField(Fields.PRIVATE, "true", Field.Store.YES));
         }
         if (d.podcast() != null) {
             addStored(doc, Fields.SHOW, d.podcast().show());

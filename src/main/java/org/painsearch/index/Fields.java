@@ -3,7 +3,7 @@ package org.painsearch.index;
 /** Every field name in the index, in one place, with why each has the field type it has. */
 public final class Fields {
     /** Bumped whenever the schema or analysis changes, so an older index is rebuilt rather than misread. */
-    public static final String SCHEMA_VERSION = "4";
+    public static final String SCHEMA_VERSION = "5";
     /** Commit user-data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "painsearch.schema";
 
@@ -48,6 +48,8 @@ public final class Fields {
     public static final String PMID = "pmid";
     // KeywordField, multi-valued, on notes: the ids they link to, so "which notes cite X" is one term query.
     public static final String LINKS = "links";
+    // KeywordField on notes marked private: true, for is:private and for showing them as private.
+    public static final String PRIVATE = "private";
     // StoredField: podcast show, episode, audio address and running time, for display.
     public static final String SHOW = "show";
     public static final String EPISODE = "episode";

@@ -105,6 +105,18 @@ public final class IndexService implements Closeable {
         }
     }
 
+    /** Removes a document (with its segments) and commits; removing one that is not there does nothing. */
+    public void delete(String id) throws IOException {
+        requireWritable();
+        writeLock.lock();
+        try {
+            writer.deleteDocuments(new Term(Fields.ROOT, id));
+            commitAndRefresh();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Replaces the whole index with {@code docs}; nothing is visible until the final commit. */
     public void rebuild(List<Document> docs, IntConsumer progress) throws IOException {
         requireWritable();

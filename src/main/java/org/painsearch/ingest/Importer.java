@@ -1,7 +1,6 @@
 package org.painsearch.ingest;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +16,8 @@ import org.painsearch.corpus.DocType;
 import org.painsearch.corpus.Document;
 import org.painsearch.corpus.DocumentCodec;
 import org.painsearch.corpus.FrontMatter;
+import org.painsearch.corpus.Ids;
+import org.painsearch.corpus.Link;
 import org.painsearch.corpus.TextFiles;
 import org.painsearch.corpus.TimedText;
 
@@ -152,7 +153,7 @@ public final class Importer {
     }
 
     private ImportOutcome save(Path file, Document d, String transcript, String transcriptExt) throws IOException {
-        String key = urlKey(d.url());
+        String key = d.url() == null || d.url().isBlank() ? null : Link.urlKey(d.url());
         String existing = key == null ? null : idsByUrl.get(key);
         boolean updated = existing != null || (typesById.containsKey(d.id()) && idOwnedBy(d.id(), key));
         String id = existing != null ? existing : updated ? d.id() : freeId(Document.isValidId(d.id()) ? d.id() : slug(d.title()));
@@ -180,7 +181,7 @@ public final class Importer {
 
     private void remember(Document d) {
         typesById.put(d.id(), d.type());
-        String key = urlKey(d.url());
+        String key = d.url() == null || d.url().isBlank() ? null : Link.urlKey(d.url());
         if (key != null) {
             idsByUrl.put(key, d.id());
         }
@@ -209,28 +210,9 @@ public final class Importer {
         }
     }
 
-    /** A filesystem-safe id from a title: lowercase ASCII words joined by '-', at most 80 characters. */
+    /** A filesystem-safe id from a title (see {@link Ids#slug}). */
     public static String slug(String title) {
-        String ascii = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String s = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (s.length() > 80) {
-            s = s.substring(0, 80).replaceAll("-[^-]*$", "");
-        }
-        return s.isEmpty() ? "untitled" : s;
-    }
-
-    private static String urlKey(String url) {
-        if (url == null || url.isBlank()) {
-            return null;
-        }
-        try {
-            URI u = URI.create(url.strip()).normalize();
-            String host = u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
-            String path = u.getPath() == null ? "" : u.getPath().replaceAll("/+$", "");
-            return host + path + (u.getQuery() == null ? "" : "?" + u.getQuery());
-        } catch (IllegalArgumentException e) {
-            return url.strip().toLowerCase(Locale.ROOT);
-        }
+        return Ids.slug(title);
     }
 
     private static String titleFromFileName(Path file) {

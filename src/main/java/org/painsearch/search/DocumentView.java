@@ -3,27 +3,35 @@ package org.painsearch.search;
 import java.util.List;
 
 /**
- * A whole document as the document view shows it, with the links it makes and the notes linking to it.
+ * A whole document as the document view shows it, with the links it makes and the documents linking to it.
  *
  * @param markdown the body as written; the web layer renders and sanitizes it
  */
 public record DocumentView(String id, String type, String title, String url, String published, List<String> authors,
                            List<String> tags, String source, String doi, String pmid, String show, String episode,
-                           String audio, String duration, String markdown, List<Moment> segments, List<LinkView> links,
-                           List<SearchResponse.NoteRef> backlinks) {
+                           String audio, String duration, Boolean isPrivate, String markdown, List<Moment> segments,
+                           List<LinkView> links, List<Backlink> backlinks) {
 
     /** A timed podcast segment. */
     public record Moment(long seconds, String timestamp, String text) {
     }
 
     /**
-     * A {@code [[link]]} written in this document; {@code title} and {@code type} are null when the target
-     * is not in the index (the link is kept and shown as unresolved).
+     * A link written in this document. {@code id}, {@code title} and {@code type} describe the document it
+     * resolves to and are null when it does not resolve (the link is kept and shown as unresolved).
+     *
+     * @param context the sentence the link stands in
+     * @param moment  for a link to a podcast moment, the text of the segment playing then
      */
-    public record LinkView(String target, String label, String timestamp, String title, String type) {
+    public record LinkView(String target, String label, String timestamp, Long seconds, boolean bare, String id,
+                           String title, String type, String context, String moment) {
         /** True when the target exists. */
         public boolean resolved() {
-            return title != null;
+            return id != null;
         }
+    }
+
+    /** A document linking here, with the sentence that links. */
+    public record Backlink(String id, String title, String type, String context) {
     }
 }

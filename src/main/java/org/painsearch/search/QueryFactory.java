@@ -62,10 +62,24 @@ final class QueryFactory {
         }
     }
 
+    /** What filters about links and bookmarks need to know, answered by the searcher at hand. */
+    interface LinkContext {
+        Query cited() throws java.io.IOException;
+
+        Query linked(String id) throws java.io.IOException;
+
+        Query bookmarked();
+    }
+
     /** A clause for each filter; throws {@link IllegalArgumentException} for a value that cannot be a filter. */
-    static List<FilterClause> filters(List<UserQuery.Filter> filters) {
+    static List<FilterClause> filters(List<UserQuery.Filter> filters, LinkContext links) throws java.io.IOException {
         var out = new ArrayList<FilterClause>();
         for (var f : filters) {
+            String v = f.value().toLowerCase(Locale.ROOT);
+            if (f.field().equals("is") && org.painsearch.corpus.DocType.parse(v) != null) {
+                out.add(new FilterClause("type", new TermQuery(new Term(Fields.TYPE, v)), f.exclude()));
+                continue;
+            }
             Query q = switch (f.field()) {
                 case "type" -> new TermQuery(new Term(Fields.TYPE, f.value().toLowerCase(Locale.ROOT)));
                 case "tag" -> new TermQuery(new Term(Fields.TAG, f.value().toLowerCase(Locale.ROOT).replace(' ', '-')));
@@ -79,6 +93,19 @@ final class QueryFactory {
                     }
                     yield IntField.newRangeQuery(Fields.YEAR_NUMBER, range[0], range[1]);
                 }
+                case "cited" -> switch (v) {
+                    case "yes", "true" -> links.cited();
+                    case "no", "false" -> new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
+                            .add(links.cited(), Occur.MUST_NOT).build();
+                    default -> throw new IllegalArgumentException("cited must be yes or no (got: " + f.value() + ")");
+                };
+                case "linked" -> links.linked(f.value());
+                case "is" -> switch (v) {
+                    case "bookmarked" -> links.bookmarked();
+                    case "private" -> new TermQuery(new Term(Fields.PRIVATE, "true"));
+                    default -> throw new IllegalArgumentException(
+                            "is: takes bookmarked, private, note, article or podcast (got: " + f.value() + ")");
+                };
                 default -> throw new IllegalArgumentException("unknown filter: " + f.field());
             };
             out.add(new FilterClause(f.field(), q, f.exclude()));
@@ -95,7 +122,7 @@ final class QueryFactory {
         var b = new BooleanQuery.Builder();
         b.add(text, Occur.MUST);
         b.add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOC)), Occur.FILTER);
-        // Values of one dimension are alternatives (type:article type:podcast), except tags, which narrow.
+        // Types and sources are alternatives (type:article type:podcast); every other filter narrows.
         var byDim = new java.util.LinkedHashMap<String, BooleanQuery.Builder>();
         for (var f : filters) {
             if (f.dimension().equals(skipDim)) {
@@ -103,10 +130,10 @@ final class QueryFactory {
             }
             if (f.exclude()) {
                 b.add(f.query(), Occur.MUST_NOT);
-            } else if (f.dimension().equals("tag") || f.dimension().equals("author") || f.dimension().equals("year")) {
-                b.add(f.query(), Occur.FILTER);
-            } else {
+            } else if (f.dimension().equals("type") || f.dimension().equals("source")) {
                 byDim.computeIfAbsent(f.dimension(), k -> new BooleanQuery.Builder()).add(f.query(), Occur.SHOULD);
+            } else {
+                b.add(f.query(), Occur.FILTER);
             }
         }
         byDim.values().forEach(any -> b.add(any.build(), Occur.FILTER));

@@ -12,10 +12,13 @@ import java.util.Map;
 public record SearchResponse(String query, long total, long tookMs, String notice, int page, int size, List<Hit> hits,
                              Map<String, Map<String, Long>> facets) {
 
-    /** One result. {@code timestamp} is set for a podcast whose matching moment is known. */
+    /**
+     * One result. {@code timestamp} is set for a podcast whose matching moment is known; {@code linkedNotes} are
+     * the notes linking to it; {@code links} (notes only) what it links to; {@code isPrivate} marks a private note.
+     */
     public record Hit(String id, String type, String title, String url, String published, List<String> authors,
                       List<String> tags, String source, List<String> snippets, String timestamp, Long timestampSeconds,
-                      String audio, List<NoteRef> linkedNotes, float score) {
+                      String audio, List<NoteRef> linkedNotes, List<NoteRef> links, Boolean isPrivate, float score) {
     }
 
     /** A note (or any document) referred to by id and title. */

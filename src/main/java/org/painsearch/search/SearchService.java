@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -24,7 +25,7 @@ import org.painsearch.index.Synonyms;
 /** Runs searches: query reading, ranking, snippets, podcast moments, citing notes and facets. */
 public final class SearchService {
     private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.TYPE, Fields.TITLE, Fields.URL,
-            Fields.PUBLISHED_TEXT, Fields.AUTHOR, Fields.TAG, Fields.SOURCE, Fields.AUDIO);
+            Fields.PUBLISHED_TEXT, Fields.AUTHOR, Fields.TAG, Fields.SOURCE, Fields.AUDIO, Fields.PRIVATE);
     private static final Sort BY_DATE = new Sort(
             new SortedNumericSortField(Fields.PUBLISHED, SortField.Type.LONG, true), SortField.FIELD_SCORE);
     private static final int SNIPPETS_PER_HIT = 2;
@@ -35,11 +36,19 @@ public final class SearchService {
 
     private final IndexService index;
     private final Synonyms synonyms;
+    private final Supplier<Set<String>> bookmarkedIds;
     private final FacetCounter facets = new FacetCounter();
 
-    public SearchService(IndexService index, Synonyms synonyms) {
+    /** A search service; {@code bookmarkedIds} answers {@code is:bookmarked} with the ids bookmarked right now. */
+    public SearchService(IndexService index, Synonyms synonyms, Supplier<Set<String>> bookmarkedIds) {
         this.index = index;
         this.synonyms = synonyms;
+        this.bookmarkedIds = bookmarkedIds;
+    }
+
+    /** A search service without bookmarks (the CLI's). */
+    public SearchService(IndexService index, Synonyms synonyms) {
+        this(index, synonyms, Set::of);
     }
 
     /** The index searched. */
@@ -57,14 +66,6 @@ public final class SearchService {
         long started = System.nanoTime();
         var notices = new ArrayList<String>();
         UserQuery typed = capWords(UserQuery.parse(req.query()), notices);
-        var clauses = new ArrayList<QueryFactory.FilterClause>();
-        for (var f : typed.filters()) {
-            try {
-                clauses.addAll(QueryFactory.filters(List.of(f)));
-            } catch (IllegalArgumentException e) {
-                notices.add("Ignored the filter '" + f.field() + ":" + f.value() + "': " + e.getMessage() + ".");
-            }
-        }
         var outside = new ArrayList<UserQuery.Filter>();
         req.types().forEach(t -> outside.add(new UserQuery.Filter("type", t, false)));
         req.tags().forEach(t -> outside.add(new UserQuery.Filter("tag", t, false)));
@@ -72,7 +73,6 @@ public final class SearchService {
         if (req.year() != null) {
             outside.add(new UserQuery.Filter("year", req.year(), false));
         }
-        clauses.addAll(QueryFactory.filters(outside));
 
         Analyzer analyzer = synonyms.queryAnalyzer();
         var text = QueryFactory.text(typed.text(), analyzer, true);
@@ -81,6 +81,16 @@ public final class SearchService {
                     + "), so it was searched as plain words.");
         }
         return index.withSearcher(searcher -> {
+            var links = linkContext(searcher);
+            var clauses = new ArrayList<QueryFactory.FilterClause>();
+            for (var f : typed.filters()) {
+                try {
+                    clauses.addAll(QueryFactory.filters(List.of(f), links));
+                } catch (IllegalArgumentException e) {
+                    notices.add("Ignored the filter '" + f.field() + ":" + f.value() + "': " + e.getMessage() + ".");
+                }
+            }
+            clauses.addAll(QueryFactory.filters(outside, links));
             var chosen = text;
             TopDocs top = topDocs(searcher, QueryFactory.combine(chosen.query(), clauses, null), req);
             if (top.totalHits.value() == 0 && mayRelax(typed.text())) {
@@ -100,6 +110,25 @@ public final class SearchService {
             String notice = notices.isEmpty() ? null : String.join(" ", notices);
             return new SearchResponse(req.query(), top.totalHits.value(), took, notice, req.page(), req.size(), hits, counts);
         });
+    }
+
+    private QueryFactory.LinkContext linkContext(IndexSearcher searcher) {
+        return new QueryFactory.LinkContext() {
+            @Override
+            public Query cited() throws IOException {
+                return NoteLinks.citedQuery(searcher);
+            }
+
+            @Override
+            public Query linked(String id) throws IOException {
+                return NoteLinks.linkedQuery(searcher, id);
+            }
+
+            @Override
+            public Query bookmarked() {
+                return org.apache.lucene.document.KeywordField.newSetQuery(Fields.ID, NoteLinks.bytes(bookmarkedIds.get()));
+            }
+        };
     }
 
     private TopDocs topDocs(IndexSearcher searcher, Query query, SearchRequest req) throws IOException {
@@ -135,10 +164,12 @@ public final class SearchService {
                 }
             }
             float score = Float.isNaN(page[i].score) ? 0f : page[i].score;
+            var links = "note".equals(type) ? NoteLinks.targetsOf(searcher, page[i].doc) : null;
             hits.add(new SearchResponse.Hit(id, type, doc.get(Fields.TITLE), doc.get(Fields.URL),
                     doc.get(Fields.PUBLISHED_TEXT), List.of(doc.getValues(Fields.AUTHOR)),
                     List.of(doc.getValues(Fields.TAG)), doc.get(Fields.SOURCE), hitSnippets, timestamp, seconds,
-                    doc.get(Fields.AUDIO), NoteLinks.notesLinkingTo(searcher, id), score));
+                    doc.get(Fields.AUDIO), NoteLinks.notesLinkingTo(searcher, id), links,
+                    doc.get(Fields.PRIVATE) != null ? Boolean.TRUE : null, score));
         }
         return hits;
     }

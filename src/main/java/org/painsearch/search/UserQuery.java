@@ -8,11 +8,13 @@ import java.util.regex.Pattern;
 /**
  * A query as typed, split into free text (for the query parser) and painsearch's own filters:
  * {@code type:podcast}, {@code tag:crps}, {@code author:"Moseley"}, {@code source:Pain},
- * {@code year:2019}, {@code year:2019..2023}, {@code year:..2010}; a leading {@code -} excludes.
+ * {@code year:2019}, {@code year:2019..2023}, {@code year:..2010}, {@code cited:yes} (sources some note links to),
+ * {@code linked:ID} (what links to or from ID), {@code is:bookmarked}, {@code is:note}, {@code is:private};
+ * a leading {@code -} excludes.
  */
 public record UserQuery(String text, List<Filter> filters) {
     private static final Pattern FILTER = Pattern.compile(
-            "(?<![\\S])(-?)(type|tag|author|source|year):(\"[^\"]*\"|\\S+)", Pattern.CASE_INSENSITIVE);
+            "(?<![\\S])(-?)(type|tag|author|source|year|cited|linked|is):(\"[^\"]*\"|\\S+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern YEAR_RANGE = Pattern.compile("(\\d{4})?(?:\\.\\.(\\d{4})?)?");
 
     public UserQuery {

@@ -42,9 +42,13 @@ final class ApiHandlers {
         String id = ctx.pathParam("id");
         DocumentView view = library.documents().find(id)
                 .orElseThrow(() -> new NotFoundResponse("no document with id '" + id + "'"));
-        var titles = new java.util.HashMap<String, String>();
-        view.links().stream().filter(DocumentView.LinkView::resolved).forEach(l -> titles.put(l.target(), l.title()));
-        ctx.json(new DocumentAnswer(view, MarkdownView.toHtml(view.markdown(), titles)));
+        ctx.json(new DocumentAnswer(view, MarkdownView.toHtml(view.markdown(), resolvedLinks(view))));
+    }
+
+    static java.util.Map<String, DocumentView.LinkView> resolvedLinks(DocumentView view) {
+        var map = new java.util.HashMap<String, DocumentView.LinkView>();
+        view.links().stream().filter(DocumentView.LinkView::resolved).forEach(l -> map.putIfAbsent(l.target(), l));
+        return map;
     }
 
     void reindex(Context ctx) throws IOException {

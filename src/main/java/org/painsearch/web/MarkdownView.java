@@ -7,6 +7,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
 import org.painsearch.corpus.Link;
+import org.painsearch.search.DocumentView;
 
 /** Renders a document's Markdown as safe HTML: raw HTML escaped, {@code [[links]]} to the document view, then sanitized. */
 final class MarkdownView {
@@ -18,11 +19,16 @@ final class MarkdownView {
     private MarkdownView() {
     }
 
-    /** Renders {@code markdown}; a link without a label shows its target's title from {@code titles} when known. */
-    static String toHtml(String markdown, java.util.Map<String, String> titles) {
+    /**
+     * Renders {@code markdown}; {@code resolved} maps a link's target to its document (id and title), so a link
+     * without a label shows that title and a DOI link opens the document it names.
+     */
+    static String toHtml(String markdown, java.util.Map<String, DocumentView.LinkView> resolved) {
         String withLinks = Link.replaceAll(markdown == null ? "" : markdown, l -> {
-            String label = l.label() != null ? l.label() : titles.getOrDefault(l.target(), l.target());
-            String href = "/?doc=" + URLEncoder.encode(l.target(), StandardCharsets.UTF_8)
+            var target = resolved.get(l.target());
+            String label = l.label() != null ? l.label() : target != null ? target.title() : l.target();
+            String id = target != null ? target.id() : l.target();
+            String href = "/?doc=" + URLEncoder.encode(id, StandardCharsets.UTF_8)
                     + (l.atSeconds() >= 0 ? "&t=" + l.atSeconds() : "");
             return "[" + label.replace("[", "\\[").replace("]", "\\]") + "](" + href + ")";
         });

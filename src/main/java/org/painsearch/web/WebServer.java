@@ -9,6 +9,8 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson3;
 import org.painsearch.app.Library;
+import org.painsearch.corpus.CorpusException;
+import org.painsearch.notes.NoteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +25,8 @@ public final class WebServer {
     /** The app over {@code library}; start it with {@code start(host, port)}. */
     public static Javalin create(Library library) {
         var api = new ApiHandlers(library);
+        var notes = new NoteHandlers(library);
+        var bookmarks = new BookmarkHandlers(library);
         var mapper = JsonMapper.builder()
                 .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
                 .build();
@@ -47,10 +51,28 @@ public final class WebServer {
             config.routes.get("/api/docs/{id}", api::document);
             config.routes.post("/api/reindex", api::reindex);
             config.routes.post("/api/import", api::importPaths);
+            config.routes.get("/api/notes", notes::list);
+            config.routes.post("/api/notes", notes::create);
+            config.routes.get("/api/notes/{id}", notes::get);
+            config.routes.put("/api/notes/{id}", notes::update);
+            config.routes.delete("/api/notes/{id}", notes::delete);
+            config.routes.post("/api/notes/{id}/restore", notes::restore);
+            config.routes.get("/api/notes/{id}/mentions", notes::mentions);
+            config.routes.get("/api/suggest/links", notes::suggest);
+            config.routes.get("/api/graph", notes::graph);
+            config.routes.post("/api/preview", notes::preview);
+            config.routes.get("/api/bookmarks", bookmarks::list);
+            config.routes.post("/api/bookmarks", bookmarks::add);
+            config.routes.delete("/api/bookmarks/{id}", bookmarks::remove);
 
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
             config.routes.exception(BadRequestResponse.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
             config.routes.exception(NotFoundResponse.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+            config.routes.exception(tools.jackson.core.JacksonException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
+                    "the request body is not the JSON expected: " + e.getOriginalMessage()));
+            config.routes.exception(NoteException.NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+            config.routes.exception(CorpusException.class, (e, ctx) -> error(ctx, HttpStatus.UNPROCESSABLE_CONTENT,
+                    "the file cannot be read: " + e.getMessage()));
             config.routes.exception(CrossOriginGuard.Refused.class, (e, ctx) -> error(ctx, HttpStatus.FORBIDDEN, e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);

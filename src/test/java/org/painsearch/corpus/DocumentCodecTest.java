@@ -121,7 +121,7 @@ class DocumentCodecTest {
         assertThat(d).isEqualTo(new Document("note-glow", DocType.NOTE, "Why clients feel good afterwards", null,
                 List.of(), LocalDate.of(2024, 5, 1), null, List.of("clients"), null, null, null,
                 "The blood study [[massage-endorphins]] is weak.\n- 00:12:30 a time in a note is not a segment\n",
-                List.of(), NOTE_PATH));
+                List.of(), NOTE_PATH, new Document.NoteInfo(null, false)));
         assertThat(d.links()).containsExactly(new Link("massage-endorphins", null, -1));
     }
 
@@ -279,7 +279,7 @@ class DocumentCodecTest {
     void encodeThenDecodeGivesTheSameNote() {
         var d = new Document("note-1", DocType.NOTE, "Sleep first", null, List.of(), null, null, List.of(), null,
                 null, null, "Read [[sleep-pain|the sleep study]] before [[pod-touch#t=00:12:30]].\n", List.of(),
-                NOTE_PATH.resolveSibling("note-1.md"));
+                NOTE_PATH.resolveSibling("note-1.md"), new Document.NoteInfo("2024-05-02T09:30:00Z", true));
 
         assertThat(DocumentCodec.decode(DocumentCodec.encode(d), d.path(), DocType.NOTE, List.of())).isEqualTo(d);
     }

@@ -1,0 +1,88 @@
+package org.painsearch.app;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.painsearch.corpus.DocType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches the corpus folders and brings outside edits (any text editor, a sync tool) into the index within
+ * moments: changed files are re-read, deleted ones removed. Bursts of events are gathered for a short while first.
+ */
+public final class CorpusWatcher implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(CorpusWatcher.class);
+    // Editors often write a file in several steps; waiting this long after the last event sees the final one.
+    private static final long SETTLE_MILLIS = 250;
+
+    private final Library library;
+    private final WatchService watcher;
+    private final Thread thread;
+
+    private CorpusWatcher(Library library, WatchService watcher) {
+        this.library = library;
+        this.watcher = watcher;
+        this.thread = Thread.ofPlatform().daemon().name("painsearch-corpus-watcher").unstarted(this::run);
+    }
+
+    /** Starts watching the corpus of {@code library}. */
+    public static CorpusWatcher start(Library library) throws IOException {
+        var service = library.corpus().root().getFileSystem().newWatchService();
+        for (DocType type : DocType.values()) {
+            Path dir = Files.createDirectories(library.corpus().root().resolve(type.folder()));
+            dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                    StandardWatchEventKinds.ENTRY_DELETE);
+        }
+        var w = new CorpusWatcher(library, service);
+        w.thread.start();
+        return w;
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                WatchKey key = watcher.take();
+                Set<Path> changed = new LinkedHashSet<>();
+                collect(key, changed);
+                // Gather the rest of the burst.
+                for (WatchKey more; (more = watcher.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) != null; ) {
+                    collect(more, changed);
+                }
+                for (Path p : changed) {
+                    try {
+                        library.syncFile(p);
+                    } catch (IOException | RuntimeException e) {
+                        LOG.warn("could not index {}: {}", p, e.getMessage());
+                    }
+                }
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            // closing
+        }
+    }
+
+    private static void collect(WatchKey key, Set<Path> changed) {
+        Path dir = (Path) key.watchable();
+        for (var event : key.pollEvents()) {
+            if (event.context() instanceof Path name && !name.toString().startsWith(".")) {
+                changed.add(dir.resolve(name));
+            }
+        }
+        key.reset();
+    }
+
+    @Override
+    public void close() throws IOException {
+        watcher.close();
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,163 @@
+package org.painsearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+import org.painsearch.index.Analysis;
+import org.painsearch.index.Fields;
+import org.painsearch.index.IndexService;
+
+/** What note writing needs from the index: link suggestions, unlinked mentions and the link graph. */
+public final class LinkTools {
+    private static final Set<String> REF_FIELDS = Set.of(Fields.ID, Fields.TITLE, Fields.TYPE, Fields.TAG);
+    private static final int MAX_GRAPH_NOTES = 500;
+
+    private final IndexService index;
+    private final QueryBuilder analyzed = new QueryBuilder(Analysis.indexAnalyzer());
+
+    public LinkTools(IndexService index) {
+        this.index = index;
+    }
+
+    /** A document named by id, title, type and tags. */
+    public record Ref(String id, String title, String type, List<String> tags) {
+    }
+
+    /** A source that mentions a note's title or tags without being linked from it. */
+    public record Mention(String id, String title, String type, List<String> snippets) {
+    }
+
+    /** The link graph: notes and what they link to. */
+    public record Graph(List<Ref> nodes, List<Edge> edges) {
+    }
+
+    /** A link from one document to another. */
+    public record Edge(String source, String target) {
+    }
+
+    /** Documents and notes whose title (or id) starts like {@code typed}, for completing a {@code [[} link. */
+    public List<Ref> suggest(String typed, int limit) throws IOException {
+        String text = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        String[] words = text.split("\\s+");
+        var b = new BooleanQuery.Builder();
+        var title = new BooleanQuery.Builder();
+        for (int i = 0; i < words.length - 1; i++) {
+            Query q = analyzed.createBooleanQuery(Fields.TITLE, words[i]);
+            if (q != null) {
+                title.add(q, Occur.MUST);
+            }
+        }
+        String last = words[words.length - 1].replaceAll("[^\\p{L}\\p{N}]", "");
+        if (!last.isEmpty()) {
+            // Titles are indexed stemmed: "massage" is "massag" there, so the stem is tried as a prefix too.
+            var prefix = new BooleanQuery.Builder().add(new PrefixQuery(new Term(Fields.TITLE, last)), Occur.SHOULD);
+            for (String stem : Analysis.terms(Analysis.indexAnalyzer(), last)) {
+                prefix.add(new PrefixQuery(new Term(Fields.TITLE, stem)), Occur.SHOULD);
+            }
+            title.add(prefix.build(), Occur.MUST);
+        }
+        b.add(title.build(), Occur.SHOULD);
+        b.add(new BoostQuery(new PrefixQuery(new Term(Fields.ID, text.replace(' ', '-'))), 2f), Occur.SHOULD);
+        return index.withSearcher(searcher -> {
+            var out = new ArrayList<Ref>();
+            for (ScoreDoc sd : searcher.search(NoteLinks.docsOnly(b.build()), limit).scoreDocs) {
+                out.add(ref(searcher.storedFields().document(sd.doc, REF_FIELDS)));
+            }
+            return out;
+        });
+    }
+
+    /** Sources (not notes) mentioning the note's title or tags that the note does not link to yet. */
+    public List<Mention> unlinkedMentions(String noteId, int limit) throws IOException {
+        return index.withSearcher(searcher -> {
+            int doc = NoteLinks.find(searcher, noteId);
+            if (doc < 0) {
+                return List.of();
+            }
+            var note = searcher.storedFields().document(doc, REF_FIELDS);
+            var about = new BooleanQuery.Builder();
+            addPhrase(about, note.get(Fields.TITLE), 2f);
+            for (String tag : note.getValues(Fields.TAG)) {
+                addPhrase(about, tag.replace('-', ' '), 1f);
+            }
+            var q = new BooleanQuery.Builder()
+                    .add(about.build(), Occur.MUST)
+                    .add(new TermQuery(new Term(Fields.TYPE, "note")), Occur.MUST_NOT)
+                    .add(new TermQuery(new Term(Fields.ID, noteId)), Occur.MUST_NOT);
+            for (var linked : NoteLinks.targetsOf(searcher, doc)) {
+                q.add(new TermQuery(new Term(Fields.ID, linked.id())), Occur.MUST_NOT);
+            }
+            Query query = NoteLinks.docsOnly(q.build());
+            var top = searcher.search(query, limit);
+            int[] ids = java.util.Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray();
+            var snippets = Snippets.highlight(searcher, Analysis.indexAnalyzer(), Fields.BODY, query, ids, 1);
+            var out = new ArrayList<Mention>();
+            for (int i = 0; i < ids.length; i++) {
+                Ref r = ref(searcher.storedFields().document(ids[i], REF_FIELDS));
+                out.add(new Mention(r.id(), r.title(), r.type(), snippets.get(i)));
+            }
+            return out;
+        });
+    }
+
+    /** Notes (with {@code tag}, when given) and the documents they link to. */
+    public Graph graph(String tag) throws IOException {
+        return index.withSearcher(searcher -> {
+            var notes = new BooleanQuery.Builder().add(new TermQuery(new Term(Fields.TYPE, "note")), Occur.FILTER);
+            if (tag != null && !tag.isBlank()) {
+                notes.add(new TermQuery(new Term(Fields.TAG, tag.strip().toLowerCase(Locale.ROOT))), Occur.FILTER);
+            }
+            var nodes = new LinkedHashMap<String, Ref>();
+            var edges = new ArrayList<Edge>();
+            for (ScoreDoc sd : searcher.search(NoteLinks.docsOnly(notes.build()), MAX_GRAPH_NOTES).scoreDocs) {
+                Ref note = ref(searcher.storedFields().document(sd.doc, REF_FIELDS));
+                nodes.put(note.id(), note);
+                for (var key : searcher.storedFields().document(sd.doc, Set.of(Fields.LINKS)).getValues(Fields.LINKS)) {
+                    NoteLinks.Target t = NoteLinks.resolve(searcher, key);
+                    if (t != null && !t.id().equals(note.id())) {
+                        nodes.computeIfAbsent(t.id(), k -> {
+                            try {
+                                return ref(searcher.storedFields().document(t.docId(), REF_FIELDS));
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        });
+                        var edge = new Edge(note.id(), t.id());
+                        if (!edges.contains(edge)) {
+                            edges.add(edge);
+                        }
+                    }
+                }
+            }
+            return new Graph(List.copyOf(nodes.values()), edges);
+        });
+    }
+
+    private void addPhrase(BooleanQuery.Builder b, String text, float boost) {
+        for (String field : List.of(Fields.TITLE, Fields.BODY)) {
+            Query q = analyzed.createPhraseQuery(field, text);
+            if (q != null) {
+                b.add(new BoostQuery(q, boost), Occur.SHOULD);
+            }
+        }
+    }
+
+    private static Ref ref(org.apache.lucene.document.Document d) {
+        return new Ref(d.get(Fields.ID), d.get(Fields.TITLE), d.get(Fields.TYPE), List.of(d.getValues(Fields.TAG)));
+    }
+}
