@@ -42,7 +42,7 @@ public record Link(String target, String label, long atSeconds, boolean bare) {
      * {@code url:<normalized address>}; documents answer to the same keys (see {@link #keysOf}).
      */
     public String key() {
-        if (bare) {
+        if (bare || target.regionMatches(true, 0, "http://", 0, 7) || target.regionMatches(true, 0, "https://", 0, 8)) {
             return "url:" + urlKey(target);
         }
         if (target.regionMatches(true, 0, DOI_PREFIX, 0, DOI_PREFIX.length())) {
