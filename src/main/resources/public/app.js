@@ -1,7 +1,10 @@
-'use strict';
 // painsearch page: the URL holds the whole state (/?q=...&type=...&doc=...), so back, reload and shared links work.
-// Everything from the server is inserted as text, except snippets (server-escaped, only <mark> kept) and the
-// document body (rendered and sanitized by the server).
+// Everything from the server is inserted as text, except snippets (server-escaped, only <mark> kept) and rendered
+// Markdown (rendered and sanitized by the server).
+import { el, api, safeSnippet } from './dom.js';
+import { renderEditor } from './editor.js';
+import { renderBookmarks, bookmarkButton } from './bookmarks.js';
+import { renderGraph } from './graph.js';
 
 const $ = (id) => document.getElementById(id);
 const PAGE_SIZE = 10;
@@ -9,116 +12,117 @@ const MULTI = ['type', 'tag', 'source'];
 const FACET_TITLES = { type: 'Type', tag: 'Tag', source: 'Source', year: 'Year' };
 let renderCount = 0;
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'class') node.className = v;
-    else if (k === 'text') node.textContent = v;
-    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children.flat()) {
-    if (c === null || c === undefined || c === false) continue;
-    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return node;
-}
-
-// Snippets arrive escaped with <mark> as the only markup; anything else that looks like a tag is neutralised.
-function safeSnippet(html) {
-  return html.replace(/<(?!\/?mark>)/g, '&lt;');
-}
-
-function readState() {
+export function readState() {
   const p = new URLSearchParams(location.search);
   return {
     q: p.get('q') || '', type: p.getAll('type'), tag: p.getAll('tag'), source: p.getAll('source'),
     year: p.get('year') || '', sort: p.get('sort') || 'relevance', page: Math.max(1, parseInt(p.get('page'), 10) || 1),
-    doc: p.get('doc'), t: p.get('t'),
+    doc: p.get('doc'), t: p.get('t'), edit: p.get('edit'), new: p.get('new'), view: p.get('view'), gtag: p.get('gtag'),
   };
 }
 
-function toQuery(s, withDoc = true) {
+/** The search part of a state as a query string (what a search bookmark stores). */
+export function searchQuery(s) {
   const p = new URLSearchParams();
   if (s.q) p.set('q', s.q);
   for (const dim of MULTI) (s[dim] || []).forEach((v) => p.append(dim, v));
   if (s.year) p.set('year', s.year);
   if (s.sort && s.sort !== 'relevance') p.set('sort', s.sort);
   if (s.page > 1) p.set('page', String(s.page));
-  if (withDoc && s.doc) p.set('doc', s.doc);
-  if (withDoc && s.doc && s.t) p.set('t', s.t);
   return p.toString();
 }
 
-function navigate(state) {
+function toQuery(s) {
+  const p = new URLSearchParams(searchQuery(s));
+  for (const key of ['doc', 'edit', 'new', 'view', 'gtag']) if (s[key]) p.set(key, s[key]);
+  if (s.doc && s.t !== null && s.t !== undefined) p.set('t', s.t);
+  return p.toString();
+}
+
+export function navigate(state, replace = false) {
   const qs = toQuery(state);
-  history.pushState(null, '', qs ? '/?' + qs : '/');
+  history[replace ? 'replaceState' : 'pushState'](null, '', qs ? '/?' + qs : '/');
   render();
 }
 
-async function api(path) {
-  const res = await fetch(path, { headers: { Accept: 'application/json' } });
-  let body = null;
-  try { body = await res.json(); } catch (e) { body = null; }
-  if (!res.ok) throw new Error((body && body.error) || ('The server answered ' + res.status));
-  return body;
+/** A link to a document (keeping the search in the address, so back returns to it). */
+export function docHref(id, seconds) {
+  const s = readState();
+  return '/?' + toQuery({ ...s, edit: null, new: null, view: null, doc: id,
+    t: seconds === undefined || seconds === null ? null : String(seconds) });
 }
 
-function showError(message) {
-  const box = $('error');
-  box.textContent = message;
-  box.hidden = !message;
+export function showError(message) {
+  $('error').textContent = message || '';
+  $('error').hidden = !message;
 }
 
 function clearViews() {
   $('results').replaceChildren();
   $('pager').replaceChildren();
-  $('summary').textContent = '';
+  $('summary').replaceChildren();
   $('notice').hidden = true;
-  $('doc').hidden = true;
-  $('doc').replaceChildren();
+  $('view').hidden = true;
+  $('view').replaceChildren();
   showError('');
 }
 
-async function render() {
+/** Puts a view's elements on the page in place of the search results. */
+export function showView(...parts) {
+  clearViews();
+  $('facets').replaceChildren();
+  const view = $('view');
+  view.replaceChildren(...parts.flat().filter((p) => p !== null && p !== undefined));
+  view.hidden = false;
+  return view;
+}
+
+export async function render() {
   const mine = ++renderCount;
+  const current = () => mine === renderCount;
   const s = readState();
   $('q').value = s.q;
   $('sort').value = s.sort === 'date' ? 'date' : 'relevance';
   try {
-    if (s.doc) await renderDoc(s, mine);
-    else await renderSearch(s, mine);
+    if (s.edit || s.new) await renderEditor(s, current);
+    else if (s.view === 'bookmarks') await renderBookmarks(current);
+    else if (s.view === 'graph') await renderGraph(s, current);
+    else if (s.doc) await renderDoc(s, current);
+    else await renderSearch(s, current);
   } catch (e) {
-    if (mine === renderCount) { clearViews(); showError(e.message); }
+    if (current()) { clearViews(); showError(e.message); }
   }
 }
 
-async function renderSearch(s, mine) {
-  const data = await api('/api/search?' + toQuery({ ...s, doc: null }) + '&size=' + PAGE_SIZE);
-  if (mine !== renderCount) return;
+async function renderSearch(s, current) {
+  const data = await api('/api/search?' + searchQuery(s) + '&size=' + PAGE_SIZE);
+  if (!current()) return;
   clearViews();
   document.title = s.q ? s.q + ' · painsearch' : 'painsearch';
   if (data.notice) { $('notice').textContent = data.notice; $('notice').hidden = false; }
   const from = (data.page - 1) * data.size + 1;
-  $('summary').textContent = data.total === 0
+  const text = data.total === 0
     ? 'No results' + (s.q ? ' for “' + s.q + '”' : '') + '.'
     : `${data.total} result${data.total === 1 ? '' : 's'}` + (s.q ? ` for “${s.q}”` : '')
       + (data.total > data.size ? ` · showing ${from}–${from + data.hits.length - 1}` : '')
       + ` · ${data.tookMs} ms`;
-  $('results').replaceChildren(...data.hits.map((h) => hitView(h, s)));
+  $('summary').append(el('span', { text }), ' ',
+    bookmarkButton('search:' + searchQuery({ ...s, page: 1 }), s.q || 'All documents', 'Bookmark this search'));
+  $('results').replaceChildren(...data.hits.map((h) => hitView(h)));
   renderFacets(data.facets, s);
   renderPager(data, s);
 }
 
-function docHref(id, seconds) {
-  const s = readState();
-  return '/?' + toQuery({ ...s, doc: id, t: seconds === undefined || seconds === null ? null : String(seconds) });
+function refList(title, refs, cls) {
+  if (!refs || !refs.length) return null;
+  return el('div', { class: cls }, el('strong', { text: title }),
+    el('ul', {}, refs.map((n) => el('li', {}, el('a', { href: docHref(n.id), class: 'note-link' }, n.title)))));
 }
 
-function hitView(h, s) {
+function hitView(h) {
   const meta = el('div', { class: 'meta' },
     el('span', { class: 'badge ' + h.type, text: h.type }),
+    h.isPrivate ? el('span', { class: 'badge private', text: 'private' }) : null,
     h.published ? el('span', { text: h.published }) : null,
     h.source ? el('span', { text: h.source }) : null,
     h.authors && h.authors.length ? el('span', { text: h.authors.slice(0, 3).join(', ') + (h.authors.length > 3 ? ' et al.' : '') }) : null,
@@ -131,12 +135,10 @@ function hitView(h, s) {
     li.innerHTML = safeSnippet(sn);
     snippets.append(li);
   }
-  const cited = h.linkedNotes && h.linkedNotes.length
-    ? el('div', { class: 'cited' }, el('strong', { text: 'Cited in your notes:' }),
-      el('ul', {}, h.linkedNotes.map((n) => el('li', {}, el('a', { href: docHref(n.id), class: 'note-link' }, n.title)))))
-    : null;
   return el('li', { class: 'hit', 'data-id': h.id },
-    el('h3', {}, el('a', { href: docHref(h.id), class: 'hit-title' }, h.title)), meta, snippets, cited);
+    el('h3', {}, el('a', { href: docHref(h.id), class: 'hit-title' }, h.title)), meta, snippets,
+    refList('Cited in your notes:', h.linkedNotes, 'cited'),
+    refList('Cites:', h.links, 'cites'));
 }
 
 function renderFacets(facets, s) {
@@ -179,17 +181,20 @@ function renderPager(data, s) {
   if (data.page < pages) pager.append(el('button', { type: 'button', onclick: go(data.page + 1), rel: 'next' }, 'Next →'));
 }
 
-async function renderDoc(s, mine) {
+async function renderDoc(s, current) {
   const data = await api('/api/docs/' + encodeURIComponent(s.doc));
-  if (mine !== renderCount) return;
-  clearViews();
-  $('facets').replaceChildren();
+  if (!current()) return;
   const d = data.document;
   document.title = d.title + ' · painsearch';
-  const view = $('doc');
-  const back = el('button', { type: 'button', class: 'back', onclick: () => history.back() }, '← Back');
+  const isNote = d.type === 'note';
+  const actions = el('div', { class: 'actions' },
+    el('button', { type: 'button', class: 'back', onclick: () => history.back() }, '← Back'),
+    bookmarkButton((isNote ? 'note:' : 'doc:') + d.id, d.title, 'Bookmark'),
+    isNote ? el('a', { class: 'button', id: 'edit-note', href: '/?edit=' + encodeURIComponent(d.id) }, 'Edit') : null,
+    isNote ? el('button', { type: 'button', id: 'delete-note', onclick: () => deleteNote(d) }, 'Delete') : null);
   const meta = el('div', { class: 'meta' },
     el('span', { class: 'badge ' + d.type, text: d.type }),
+    d.isPrivate ? el('span', { class: 'badge private', text: 'private' }) : null,
     d.published ? el('span', { text: d.published }) : null,
     d.source ? el('span', { text: d.source }) : null,
     d.episode ? el('span', { text: 'episode ' + d.episode }) : null,
@@ -201,43 +206,88 @@ async function renderDoc(s, mine) {
     ? el('p', { class: 'meta' }, d.tags.map((t) => el('a', { href: '/?tag=' + encodeURIComponent(t) }, '#' + t))) : null;
   const body = el('div', { class: 'body' });
   body.innerHTML = data.html;
-  const parts = [back, el('h1', { text: d.title }), meta, authors, tags, body];
-  if (d.segments && d.segments.length) {
-    const list = el('ul', { class: 'segments' });
-    for (const seg of d.segments) {
-      const current = s.t !== null && s.t !== undefined && String(seg.seconds) === String(s.t);
-      list.append(el('li', { class: current ? 'current' : null, 'data-seconds': String(seg.seconds) },
-        d.audio && /^https?:/.test(d.audio)
-          ? el('a', { class: 'moment', href: d.audio + '#t=' + seg.seconds, target: '_blank', rel: 'noopener noreferrer' }, seg.timestamp)
-          : el('span', { class: 'moment', text: seg.timestamp }),
-        ' ', seg.text));
-    }
-    parts.push(el('section', { class: 'links' }, el('h2', { text: 'Timeline' }), list));
-  }
-  if (d.links && d.links.length) {
-    parts.push(el('section', { class: 'links', id: 'cites' }, el('h2', { text: 'Sources this cites' }),
-      el('ul', {}, d.links.map((l) => el('li', {}, l.title
-        ? el('a', { href: docHref(l.target, l.timestamp ? toSeconds(l.timestamp) : null) }, l.title + (l.timestamp ? ' at ' + l.timestamp : ''))
-        : el('span', { class: 'unresolved', text: '[[' + l.target + ']] (not in the library)' }))))));
-  }
+  const parts = [actions, el('h1', { text: d.title }), meta, authors, tags, body];
+  if (d.segments && d.segments.length) parts.push(timeline(d, s));
+  if (d.links && d.links.length) parts.push(citesSection(d));
   parts.push(el('section', { class: 'links', id: 'backlinks' }, el('h2', { text: 'Notes citing this' }),
     d.backlinks && d.backlinks.length
-      ? el('ul', {}, d.backlinks.map((n) => el('li', {}, el('a', { href: docHref(n.id) }, n.title))))
+      ? el('ul', {}, d.backlinks.map((n) => el('li', {}, el('a', { href: docHref(n.id) }, n.title),
+        n.context ? el('blockquote', { class: 'context', text: n.context }) : null)))
       : el('p', { class: 'meta', text: 'No note links here yet.' })));
-  view.replaceChildren(...parts.filter((p) => p !== null && p !== undefined));
-  view.hidden = false;
-  const current = view.querySelector('li.current');
-  if (current) current.scrollIntoView({ block: 'center' });
+  if (isNote) parts.push(el('section', { class: 'links', id: 'mentions' }, el('h2', { text: 'Unlinked mentions' }),
+    el('p', { class: 'meta', text: 'Looking for sources that mention this note’s title or tags…' })));
+  const view = showView(parts);
+  const currentMoment = view.querySelector('li.current');
+  if (currentMoment) currentMoment.scrollIntoView({ block: 'center' });
+  if (isNote) loadMentions(d, current);
 }
 
-function toSeconds(ts) {
-  return ts.split(':').reduce((acc, part) => acc * 60 + parseInt(part, 10), 0);
+function timeline(d, s) {
+  const list = el('ul', { class: 'segments' });
+  for (const seg of d.segments) {
+    const isCurrent = s.t !== null && s.t !== undefined && String(seg.seconds) === String(s.t);
+    list.append(el('li', { class: isCurrent ? 'current' : null, 'data-seconds': String(seg.seconds) },
+      d.audio && /^https?:/.test(d.audio)
+        ? el('a', { class: 'moment', href: d.audio + '#t=' + seg.seconds, target: '_blank', rel: 'noopener noreferrer' }, seg.timestamp)
+        : el('span', { class: 'moment', text: seg.timestamp }),
+      ' ', seg.text));
+  }
+  return el('section', { class: 'links' }, el('h2', { text: 'Timeline' }), list);
+}
+
+function citesSection(d) {
+  return el('section', { class: 'links', id: 'cites' }, el('h2', { text: 'Sources this cites' }),
+    el('ul', {}, d.links.map((l) => el('li', {},
+      l.id
+        ? el('a', { href: docHref(l.id, l.seconds) }, l.title + (l.timestamp ? ' at ' + l.timestamp : ''))
+        : el('span', { class: 'unresolved', text: '[[' + l.target + ']] (not in the library)' }),
+      l.moment ? el('blockquote', { class: 'context moment-text', text: '▶ ' + l.timestamp + ' ' + l.moment }) : null,
+      l.context ? el('blockquote', { class: 'context', text: l.context }) : null))));
+}
+
+async function loadMentions(d, current) {
+  const mentions = await api('/api/notes/' + encodeURIComponent(d.id) + '/mentions');
+  if (!current()) return;
+  const box = $('mentions');
+  if (!box) return;
+  box.replaceChildren(el('h2', { text: 'Unlinked mentions' }), mentions.length
+    ? el('ul', {}, mentions.map((m) => {
+      const snippet = el('div', { class: 'snippet' });
+      snippet.innerHTML = safeSnippet((m.snippets || [])[0] || '');
+      return el('li', { 'data-id': m.id }, el('a', { href: docHref(m.id) }, m.title), ' ',
+        el('button', { type: 'button', class: 'link-it', onclick: () => linkIt(d.id, m.id) }, 'link'), snippet);
+    }))
+    : el('p', { class: 'meta', text: 'No unlinked sources mention this note’s title or tags.' }));
+}
+
+// Writes [[target]] into the note under a "Related" heading, as a normal versioned save.
+async function linkIt(noteId, target) {
+  const note = await api('/api/notes/' + encodeURIComponent(noteId));
+  const body = note.body.replace(/\s+$/, '');
+  const line = '- [[' + target + ']]';
+  const next = /(^|\n)## Related\n/.test(body) ? body + '\n' + line + '\n' : body + '\n\n## Related\n' + line + '\n';
+  try {
+    await api('/api/notes/' + encodeURIComponent(noteId), { method: 'PUT', headers: { 'If-Match': note.version },
+      json: { title: note.title, body: next, tags: note.tags, isPrivate: note.isPrivate } });
+    render();
+  } catch (e) {
+    showError(e.message);
+  }
+}
+
+async function deleteNote(d) {
+  await api('/api/notes/' + encodeURIComponent(d.id), { method: 'DELETE' });
+  showView(el('div', { class: 'notice', id: 'deleted' }, 'Moved “' + d.title + '” to the trash. ',
+    el('button', { type: 'button', id: 'undo-delete', onclick: async () => {
+      await api('/api/notes/' + encodeURIComponent(d.id) + '/restore', { method: 'POST' });
+      navigate({ ...readState(), doc: d.id }, true);
+    } }, 'Undo')));
 }
 
 document.addEventListener('click', (e) => {
   const a = e.target.closest('a');
   if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-  if (a.target === '_blank') return;
+  if (a.target === '_blank' || typeof a.href !== 'string') return;
   const url = new URL(a.href, location.href);
   if (url.origin !== location.origin || url.pathname !== '/') return;
   e.preventDefault();
@@ -258,9 +308,9 @@ document.addEventListener('keydown', (e) => {
 $('search-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const s = readState();
-  navigate({ ...s, q: $('q').value.trim(), sort: $('sort').value, page: 1, doc: null });
+  navigate({ ...s, q: $('q').value.trim(), sort: $('sort').value, page: 1, doc: null, edit: null, new: null, view: null });
 });
 $('sort').addEventListener('change', () => $('search-form').requestSubmit());
 window.addEventListener('popstate', render);
 render();
-$('q').focus();
+if (!readState().edit && !readState().new) $('q').focus();

@@ -47,6 +47,20 @@ public final class LinkTools {
     public record Edge(String source, String target) {
     }
 
+    /** The documents that the {@code [[links]]} of a Markdown text point at, by link target; unresolved ones absent. */
+    public java.util.Map<String, Ref> resolve(String markdown) throws IOException {
+        return index.withSearcher(searcher -> {
+            var out = new java.util.HashMap<String, Ref>();
+            for (var link : org.painsearch.corpus.Link.parseAll(markdown)) {
+                NoteLinks.Target t = NoteLinks.resolve(searcher, link.key());
+                if (t != null) {
+                    out.putIfAbsent(link.target(), new Ref(t.id(), t.title(), t.type(), List.of()));
+                }
+            }
+            return out;
+        });
+    }
+
     /** Documents and notes whose title (or id) starts like {@code typed}, for completing a {@code [[} link. */
     public List<Ref> suggest(String typed, int limit) throws IOException {
         String text = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);

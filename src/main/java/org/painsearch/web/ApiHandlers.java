@@ -45,9 +45,10 @@ final class ApiHandlers {
         ctx.json(new DocumentAnswer(view, MarkdownView.toHtml(view.markdown(), resolvedLinks(view))));
     }
 
-    static java.util.Map<String, DocumentView.LinkView> resolvedLinks(DocumentView view) {
-        var map = new java.util.HashMap<String, DocumentView.LinkView>();
-        view.links().stream().filter(DocumentView.LinkView::resolved).forEach(l -> map.putIfAbsent(l.target(), l));
+    static java.util.Map<String, org.painsearch.search.LinkTools.Ref> resolvedLinks(DocumentView view) {
+        var map = new java.util.HashMap<String, org.painsearch.search.LinkTools.Ref>();
+        view.links().stream().filter(DocumentView.LinkView::resolved).forEach(l -> map.putIfAbsent(l.target(),
+                new org.painsearch.search.LinkTools.Ref(l.id(), l.title(), l.type(), List.of())));
         return map;
     }
 

@@ -96,9 +96,10 @@ final class NoteHandlers {
     record PreviewBody(String markdown) {
     }
 
-    void preview(Context ctx) {
+    void preview(Context ctx) throws IOException {
         PreviewBody body = ctx.bodyAsClass(PreviewBody.class);
-        ctx.json(Map.of("html", MarkdownView.toHtml(body == null ? "" : body.markdown(), Map.of())));
+        String markdown = body == null || body.markdown() == null ? "" : body.markdown();
+        ctx.json(Map.of("html", MarkdownView.toHtml(markdown, library.links().resolve(markdown))));
     }
 
     private NoteAnswer answer(Note note) throws IOException {

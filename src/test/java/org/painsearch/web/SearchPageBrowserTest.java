@@ -1,15 +1,11 @@
 package org.painsearch.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.javalin.Javalin;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,9 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.painsearch.TestCorpus;
@@ -27,9 +20,6 @@ import org.painsearch.app.Library;
 
 /** The search page in real headless Chromium: search, snippets, facets, document view, back. */
 class SearchPageBrowserTest {
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
     @TempDir
     static Path dir;
     static Library library;
@@ -40,25 +30,12 @@ class SearchPageBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-            String missing = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (apt-get install chromium chromium-driver)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(missing + "; under CI they must run");
-            }
-            Assumptions.assumeTrue(false, "skipped: " + missing);
-        }
+        Browser.requireChromium();
         library = TestCorpus.library(dir);
         app = WebServer.create(library).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-gpu",
-                "--disable-dev-shm-usage", "--no-first-run", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1000", "--user-data-dir=" + Files.createDirectories(dir.resolve("chrome-profile")));
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        driver = Browser.start(dir);
+        wait = Browser.waitFor(driver);
     }
 
     @AfterAll
@@ -75,10 +52,7 @@ class SearchPageBrowserTest {
     }
 
     private static List<String> hitIds() {
-        // One script call reads the list at one instant; element handles go stale while the page re-renders.
-        Object ids = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "return [...document.querySelectorAll('#results li.hit')].map(e => e.dataset.id)");
-        return ((List<?>) ids).stream().map(String::valueOf).toList();
+        return Browser.hitIds(driver);
     }
 
     private static void waitForHits(String... ids) {
@@ -106,14 +80,14 @@ class SearchPageBrowserTest {
                 .getAttribute("aria-pressed")).isEqualTo("true");
 
         driver.findElement(By.cssSelector("li.hit[data-id='note-glow'] a.hit-title")).click();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("#doc h1"), "Why clients feel good afterwards"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#view h1"), "Why clients feel good afterwards"));
         assertThat(driver.getCurrentUrl()).contains("doc=note-glow");
         assertThat(driver.findElement(By.id("cites")).getText()).contains("Massage and endorphins")
                 .contains("Touch and the brain at 00:12:30").contains("[[missing-doc]] (not in the library)");
 
         driver.navigate().back();
         waitForHits("note-glow");
-        assertThat(driver.findElement(By.id("doc")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("view")).isDisplayed()).isFalse();
         assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo("endorphins massage");
 
         driver.findElement(By.tagName("body")).click();
@@ -128,8 +102,8 @@ class SearchPageBrowserTest {
         WebElement moment = driver.findElement(By.cssSelector("li.hit[data-id='pod-touch'] a.moment"));
         assertThat(moment.getText()).isEqualTo("▶ 00:20:00");
         moment.click();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("#doc h1"), "Touch and the brain"));
-        assertThat(driver.findElement(By.cssSelector("#doc .segments li.current")).getText()).contains("00:20:00")
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#view h1"), "Touch and the brain"));
+        assertThat(driver.findElement(By.cssSelector("#view .segments li.current")).getText()).contains("00:20:00")
                 .contains("Oxytocin release");
         assertThat(driver.findElement(By.id("backlinks")).getText()).contains("Why clients feel good afterwards");
     }

@@ -1,0 +1,55 @@
+// Small helpers shared by the page's views: building elements (text only, never HTML) and calling the API.
+
+export function el(tag, attrs = {}, ...children) {
+  const svg = ['svg', 'g', 'line', 'circle', 'text', 'title'].includes(tag);
+  const node = svg ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'class') node.setAttribute('class', v);
+    else if (k === 'text') node.textContent = v;
+    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else if (k === 'value') node.value = v;
+    else node.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+// Snippets arrive escaped with <mark> as the only markup; anything else that looks like a tag is neutralised.
+export function safeSnippet(html) {
+  return html.replace(/<(?!\/?mark>)/g, '&lt;');
+}
+
+/** An API error: the server's sentence, the status, and the JSON answer (a 409 carries the current note). */
+export class ApiError extends Error {
+  constructor(message, status, body) {
+    super(message);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+export async function api(path, { method = 'GET', json, headers = {} } = {}) {
+  const init = { method, headers: { Accept: 'application/json', ...headers } };
+  if (json !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(json);
+  }
+  const res = await fetch(path, init);
+  if (res.status === 204) return null;
+  let body = null;
+  try { body = await res.json(); } catch (e) { body = null; }
+  if (!res.ok) throw new ApiError((body && body.error) || ('The server answered ' + res.status), res.status, body);
+  return body;
+}
+
+export function debounce(fn, ms) {
+  let timer = null;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+}

@@ -1,0 +1,59 @@
+package org.painsearch.web;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Headless Debian Chromium for the page tests: present, or skipped with the reason (failed under CI). */
+final class Browser {
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    private Browser() {
+    }
+
+    /** Skips the calling test class when Chromium is missing, except under CI where that fails it. */
+    static void requireChromium() {
+        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
+            String missing = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (apt-get install chromium chromium-driver)";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(missing + "; under CI they must run");
+            }
+            Assumptions.assumeTrue(false, "skipped: " + missing);
+        }
+    }
+
+    /** A headless Chromium with its own profile folder under {@code dir}; nothing is downloaded. */
+    static WebDriver start(Path dir) throws IOException {
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-gpu",
+                "--disable-dev-shm-usage", "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1000", "--user-data-dir=" + Files.createDirectories(dir.resolve("chrome-profile")));
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    static WebDriverWait waitFor(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    /** The ids of the result list, read in one script call (element handles go stale while the page re-renders). */
+    static List<String> hitIds(WebDriver driver) {
+        Object ids = ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('#results li.hit')].map(e => e.dataset.id)");
+        return ((List<?>) ids).stream().map(String::valueOf).toList();
+    }
+}
