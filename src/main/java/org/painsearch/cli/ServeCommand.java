@@ -47,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
         var library = access.library();
         try {
             LocalIndex.ensureBuilt(library, out);
-            app = WebServer.create(library);
+            app = WebServer.create(library, java.util.Set.of(host));
             try {
                 app.start(host, port);
             } catch (RuntimeException e) {
@@ -72,12 +72,24 @@ final class ServeCommand implements Callable<Integer> {
                 }
             }, "painsearch-shutdown"));
             out.println("painsearch is serving " + library.corpus().root() + " at " + url);
+            if (!isLoopback(host)) {
+                out.println("Warning: " + host + " is reachable from other machines, and painsearch has no login: "
+                        + "anyone on the network can read your notes. Use --host 127.0.0.1 unless you mean it.");
+            }
             out.println("Press Ctrl+C to stop.");
             out.flush();
             return KEEP_RUNNING;
         } catch (IOException | RuntimeException e) {
             library.close();
             throw e;
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 

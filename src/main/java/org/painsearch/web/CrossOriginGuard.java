@@ -19,6 +19,23 @@ final class CrossOriginGuard {
         }
     }
 
+    /**
+     * Refuses requests whose {@code Host} is not this server's own name: a page elsewhere can point a domain it
+     * controls at 127.0.0.1 (DNS rebinding) and read the notes otherwise.
+     */
+    static void checkHost(Context ctx, java.util.Set<String> allowedHosts) {
+        String host = ctx.header("Host");
+        String name = host == null ? "" : host.strip().toLowerCase(java.util.Locale.ROOT);
+        if (name.startsWith("[")) {
+            name = name.substring(1, Math.max(1, name.indexOf(']')));
+        } else if (name.lastIndexOf(':') > 0) {
+            name = name.substring(0, name.lastIndexOf(':'));
+        }
+        if (!allowedHosts.contains(name)) {
+            throw new Refused("requests for host '" + host + "' are refused; open painsearch by its own address");
+        }
+    }
+
     static void check(Context ctx) {
         HandlerType m = ctx.method();
         if (m == HandlerType.GET || m == HandlerType.HEAD || m == HandlerType.OPTIONS) {

@@ -11,6 +11,7 @@ import io.javalin.json.JavalinJackson3;
 import org.painsearch.app.Library;
 import org.painsearch.corpus.CorpusException;
 import org.painsearch.notes.NoteException;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,8 +23,18 @@ public final class WebServer {
     private WebServer() {
     }
 
-    /** The app over {@code library}; start it with {@code start(host, port)}. */
+    // Names a browser may use for this machine; any other Host is refused (see CrossOriginGuard.checkHost).
+    private static final Set<String> LOCAL_NAMES = Set.of("localhost", "127.0.0.1", "::1", "0:0:0:0:0:0:0:1");
+
+    /** The app over {@code library}, answering only to local names; start it with {@code start(host, port)}. */
     public static Javalin create(Library library) {
+        return create(library, Set.of());
+    }
+
+    /** The app answering to local names and {@code extraHosts} (the address it is served on, when not local). */
+    public static Javalin create(Library library, Set<String> extraHosts) {
+        var allowedHosts = new java.util.HashSet<>(LOCAL_NAMES);
+        extraHosts.forEach(h -> allowedHosts.add(h.toLowerCase(java.util.Locale.ROOT).replace("[", "").replace("]", "")));
         var api = new ApiHandlers(library);
         var notes = new NoteHandlers(library);
         var bookmarks = new BookmarkHandlers(library);
@@ -40,6 +51,7 @@ public final class WebServer {
                 files.location = Location.CLASSPATH;
             });
             config.routes.before(ctx -> {
+                CrossOriginGuard.checkHost(ctx, allowedHosts);
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "no-referrer");
                 ctx.header("Content-Security-Policy",

@@ -204,4 +204,18 @@ class WebServerTest {
         assertThat(json(get("/api/search?q=" + q("pins and needles"))).path("hits").get(0).path("id").asString())
                 .isEqualTo("pins-and-needles-at-night");
     }
+
+    @Test
+    void aForeignHostNameIsRefusedAgainstDnsRebinding() throws Exception {
+        // java.net.http does not let a caller set Host, so this speaks HTTP/1.1 over a plain socket.
+        try (var socket = new java.net.Socket("127.0.0.1", app.port())) {
+            socket.getOutputStream().write(("GET /api/notes HTTP/1.1\r\nHost: attacker.example:" + app.port()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 403").contains("open painsearch by its own address");
+        }
+        var local = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port()
+                + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(local.statusCode()).isEqualTo(200);
+    }
 }
