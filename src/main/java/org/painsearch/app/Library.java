@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.painsearch.corpus.ContentVersion;
 import org.painsearch.corpus.CorpusException;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.corpus.DocType;
@@ -125,7 +126,7 @@ public final class Library implements Closeable {
         }
         try {
             Document d = corpus.read(file);
-            String version = NoteService.version(file) + transcriptVersion(file);
+            String version = ContentVersion.of(file) + transcriptVersion(file);
             if (!version.equals(indexedVersions.get(d.id()))) {
                 index.upsert(d);
                 indexedVersions.put(d.id(), version);
@@ -140,7 +141,7 @@ public final class Library implements Closeable {
         for (String ext : List.of(".vtt", ".srt")) {
             Path t = md.resolveSibling(base + ext);
             if (Files.exists(t)) {
-                return ext + NoteService.version(t);
+                return ext + ContentVersion.of(t);
             }
         }
         return "";

@@ -52,13 +52,14 @@ public final class BookmarkStore {
     }
 
     /** Adds a bookmark, or relabels the existing one for the same target; returns it. */
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     public Bookmark add(String target, String label) throws IOException {
         String clean = label == null || label.isBlank() ? null : label.strip();
         if (clean != null && clean.length() > MAX_LABEL) {
             throw new IllegalArgumentException("the label is too long (at most " + MAX_LABEL + " characters)");
         }
         Bookmark.kindOf(target == null ? null : target.strip());
-        try (var guard = lock()) {
+        try (Guard held = lock()) {
             var all = new ArrayList<>(read());
             String t = target.strip();
             for (int i = 0; i < all.size(); i++) {
@@ -79,8 +80,9 @@ public final class BookmarkStore {
     }
 
     /** Removes bookmark {@code id}; false when there was none. */
+    @SuppressWarnings("try")
     public boolean remove(String id) throws IOException {
-        try (var guard = lock()) {
+        try (Guard held = lock()) {
             var all = new ArrayList<>(read());
             boolean removed = all.removeIf(b -> b.id().equals(id));
             if (removed) {
@@ -106,6 +108,7 @@ public final class BookmarkStore {
         AtomicFiles.write(file, JSON.writeValueAsBytes(all));
     }
 
+    // Held while reading, changing and rewriting the file, so two writers never lose each other's bookmark.
     private interface Guard extends AutoCloseable {
         @Override
         void close() throws IOException;

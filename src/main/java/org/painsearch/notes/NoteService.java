@@ -5,19 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.painsearch.corpus.AtomicFiles;
+import org.painsearch.corpus.ContentVersion;
 import org.painsearch.corpus.CorpusException;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.corpus.DocType;
@@ -97,7 +95,7 @@ public final class NoteService {
                 throw new NoteException.NotFound("no note with id '" + id + "'");
             }
             Document current = readDocument(file);
-            String currentVersion = version(file);
+            String currentVersion = ContentVersion.of(file);
             if (!currentVersion.equals(baseVersion)) {
                 throw new NoteException.Conflict(Note.of(current, currentVersion), keep(id, draft));
             }
@@ -159,18 +157,8 @@ public final class NoteService {
         return store.pathFor(DocType.NOTE, id);
     }
 
-    /** The version of a file's current content: the first 16 hex digits of its SHA-256. */
-    public static String version(Path file) throws IOException {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
-    }
-
     private Note read(Path file) throws IOException, CorpusException {
-        return Note.of(readDocument(file), version(file));
+        return Note.of(readDocument(file), ContentVersion.of(file));
     }
 
     private Document readDocument(Path file) throws CorpusException {

@@ -46,7 +46,7 @@ final class QueryFactory {
      */
     static TextQuery text(String text, Analyzer analyzer, boolean allWords) {
         if (text.isBlank()) {
-            return new TextQuery(new MatchAllDocsQuery(), null);
+            return new TextQuery(MatchAllDocsQuery.INSTANCE, null);
         }
         String safe = FOREIGN_FIELD.matcher(text).replaceAll("$1\\\\:");
         try {
@@ -95,7 +95,7 @@ final class QueryFactory {
                 }
                 case "cited" -> switch (v) {
                     case "yes", "true" -> links.cited();
-                    case "no", "false" -> new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
+                    case "no", "false" -> new BooleanQuery.Builder().add(MatchAllDocsQuery.INSTANCE, Occur.MUST)
                             .add(links.cited(), Occur.MUST_NOT).build();
                     default -> throw new IllegalArgumentException("cited must be yes or no (got: " + f.value() + ")");
                 };
@@ -158,7 +158,7 @@ final class QueryFactory {
     private static Query mustMatchSomething(Query q) {
         if (q instanceof BooleanQuery bq && !bq.clauses().isEmpty()
                 && bq.clauses().stream().allMatch(c -> c.occur() == Occur.MUST_NOT)) {
-            var b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST);
+            var b = new BooleanQuery.Builder().add(MatchAllDocsQuery.INSTANCE, Occur.MUST);
             bq.clauses().forEach(b::add);
             return b.build();
         }
