@@ -2,56 +2,17 @@ package org.painsearch.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.painsearch.TestCorpus;
-import org.painsearch.app.Library;
 
 /** Writing a note on the page: link suggestion, save, found under the cited source, bookmarks, a conflict. */
-class NotesBrowserTest {
+class NotesBrowserTest extends PageFixture {
     private static final String TITLE = "Massage and sleep for client J.";
     private static final String NOTE_ID = "note-massage-and-sleep-for-client-j";
-
-    @TempDir
-    static Path dir;
-    static Library library;
-    static Javalin app;
-    static WebDriver driver;
-    static WebDriverWait wait;
-    static String base;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Browser.requireChromium();
-        library = TestCorpus.library(dir);
-        app = WebServer.create(library).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port();
-        driver = Browser.start(dir);
-        wait = Browser.waitFor(driver);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (app != null) {
-            app.stop();
-        }
-        if (library != null) {
-            library.close();
-        }
-    }
 
     @Test
     void writeLinkFindBookmarkAndMeetAConflict() throws Exception {
