@@ -1,0 +1,143 @@
+package org.painsearch.index;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.text.TextContentRenderer;
+import org.painsearch.corpus.Document;
+import org.painsearch.corpus.Link;
+import org.painsearch.corpus.Segment;
+
+/** Turns a corpus document into its Lucene block: the document itself, then one child per podcast segment. */
+public final class DocumentMapper {
+    // Offsets in the postings let the UnifiedHighlighter find passages without re-analyzing the text.
+    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+    private static final Parser MARKDOWN = Parser.builder().build();
+    private static final TextContentRenderer PLAIN = TextContentRenderer.builder().build();
+    // The text renderer keeps "- " and "1. " before list items; in snippets they are noise.
+    private static final java.util.regex.Pattern LIST_MARKER = java.util.regex.Pattern.compile("(?m)^[ \\t]*(?:[-*•]|\\d{1,3}[.)])[ \\t]+");
+
+    private DocumentMapper() {
+    }
+
+    /** The Lucene documents for {@code d}, parent last as block joins expect; all share {@link Fields#ROOT}. */
+    public static List<org.apache.lucene.document.Document> toBlock(Document d) {
+        var block = new ArrayList<org.apache.lucene.document.Document>();
+        for (Segment s : d.segments()) {
+            var seg = new org.apache.lucene.document.Document();
+            seg.add(new KeywordField(Fields.ROOT, d.id(), Field.Store.NO));
+            seg.add(new KeywordField(Fields.KIND, Fields.KIND_SEGMENT, Field.Store.NO));
+            seg.add(new IntField(Fields.START, (int) Math.min(Integer.MAX_VALUE, s.startSeconds()), Field.Store.YES));
+            seg.add(new Field(Fields.BODY, s.text(), TEXT_WITH_OFFSETS));
+            block.add(seg);
+        }
+        block.add(parent(d));
+        return block;
+    }
+
+    /** Plain text of a Markdown body: markup removed, {@code [[links]]} shown as their labels. */
+    public static String plainText(String markdown) {
+        String withLabels = Link.replaceAll(markdown, l -> l.label() != null ? l.label() : l.target());
+        return LIST_MARKER.matcher(PLAIN.render(MARKDOWN.parse(withLabels))).replaceAll("").strip();
+    }
+
+    /** Lowercase address without scheme, "www.", fragment or trailing slash, so one source has one key. */
+    public static String urlKey(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        String u = url.strip().toLowerCase(Locale.ROOT);
+        u = u.replaceFirst("^[a-z][a-z0-9+.-]*://", "").replaceFirst("^www\\.", "");
+        int hash = u.indexOf('#');
+        if (hash >= 0) {
+            u = u.substring(0, hash);
+        }
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+
+    private static org.apache.lucene.document.Document parent(Document d) {
+        var doc = new org.apache.lucene.document.Document();
+        doc.add(new KeywordField(Fields.ID, d.id(), Field.Store.YES));
+        doc.add(new KeywordField(Fields.ROOT, d.id(), Field.Store.NO));
+        doc.add(new KeywordField(Fields.KIND, Fields.KIND_DOC, Field.Store.NO));
+        doc.add(new KeywordField(Fields.TYPE, d.type().label(), Field.Store.YES));
+        doc.add(new Field(Fields.TITLE, d.title(), TEXT_WITH_OFFSETS));
+        String plain = plainText(d.body());
+        doc.add(new Field(Fields.BODY, plain, TEXT_WITH_OFFSETS));
+        // Transcript passages are not in the body; the document must match words spoken in the episode too.
+        String spoken = String.join("\n", d.segments().stream().map(Segment::text).filter(t -> !plain.contains(t)).toList());
+        if (!spoken.isEmpty()) {
+            doc.add(new Field(Fields.BODY, spoken, TEXT_WITH_OFFSETS));
+        }
+        doc.add(new StoredField(Fields.BODY_MARKDOWN, d.body()));
+        for (String tag : d.tags()) {
+            doc.add(new KeywordField(Fields.TAG, tag, Field.Store.YES));
+        }
+        doc.add(new TextField(Fields.TAGS_TEXT, String.join(" ", d.tags()).replace('-', ' '), Field.Store.NO));
+        for (String author : d.authors()) {
+            doc.add(new KeywordField(Fields.AUTHOR, author, Field.Store.YES));
+        }
+        doc.add(new TextField(Fields.AUTHORS_TEXT, String.join(" ; ", d.authors()), Field.Store.NO));
+        if (d.source() != null) {
+            doc.add(new KeywordField(Fields.SOURCE, d.source(), Field.Store.YES));
+        }
+        if (d.published() != null) {
+            int year = d.published().getYear();
+            doc.add(new KeywordField(Fields.YEAR, Integer.toString(year), Field.Store.NO));
+            doc.add(new IntField(Fields.YEAR_NUMBER, year, Field.Store.NO));
+            doc.add(new LongField(Fields.PUBLISHED, d.published().toEpochDay(), Field.Store.NO));
+            doc.add(new StoredField(Fields.PUBLISHED_TEXT, d.published().toString()));
+        } else {
+            // Undated documents sort after dated ones when sorting by date.
+            doc.add(new LongField(Fields.PUBLISHED, Long.MIN_VALUE, Field.Store.NO));
+        }
+        if (d.url() != null) {
+            doc.add(new StoredField(Fields.URL, d.url()));
+            doc.add(new KeywordField(Fields.URL_KEY, urlKey(d.url()), Field.Store.NO));
+        }
+        addKeyword(doc, Fields.DOI, d.doi() == null ? null : d.doi().toLowerCase(Locale.ROOT));
+        addKeyword(doc, Fields.PMID, d.pmid());
+        for (String target : d.links().stream().map(Link::target).distinct().toList()) {
+            doc.add(new KeywordField(Fields.LINKS, target, Field.Store.YES));
+        }
+        if (d.podcast() != null) {
+            addStored(doc, Fields.SHOW, d.podcast().show());
+            addStored(doc, Fields.EPISODE, d.podcast().episode());
+            addStored(doc, Fields.AUDIO, d.podcast().audio());
+            addStored(doc, Fields.DURATION, d.podcast().duration());
+        }
+        addStored(doc, Fields.PATH, d.path() == null ? null : d.path().toString());
+        return doc;
+    }
+
+    private static void addKeyword(org.apache.lucene.document.Document doc, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new KeywordField(field, value, Field.Store.YES));
+        }
+    }
+
+    private static void addStored(org.apache.lucene.document.Document doc, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new StoredField(field, value));
+        }
+    }
+
+    private static FieldType textWithOffsets() {
+        var type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+}

@@ -1,0 +1,67 @@
+package org.painsearch.index;
+
+/** Every field name in the index, in one place, with why each has the field type it has. */
+public final class Fields {
+    /** Bumped whenever the schema or analysis changes, so an older index is rebuilt rather than misread. */
+    public static final String SCHEMA_VERSION = "4";
+    /** Commit user-data key holding {@link #SCHEMA_VERSION}. */
+    public static final String SCHEMA_KEY = "painsearch.schema";
+
+    // KeywordField: exact-match lookups, stored for display, doc values for facets.
+    public static final String ID = "id";
+    // KeywordField: "doc" for a whole document, "segment" for a timed podcast passage; searches always filter on it.
+    public static final String KIND = "kind";
+    // KeywordField on every doc of a block: updateDocuments(term(ROOT, id)) replaces a document and its segments at once.
+    public static final String ROOT = "root";
+    // KeywordField: article, podcast or note; a facet and a filter.
+    public static final String TYPE = "type";
+    // TextField with offsets, stored: the most weighted text, highlighted in results.
+    public static final String TITLE = "title";
+    // TextField with offsets, stored: plain text of the body (Markdown removed), for matching and snippets.
+    public static final String BODY = "body";
+    // StoredField: the Markdown body as written, rendered on the document view.
+    public static final String BODY_MARKDOWN = "body_md";
+    // KeywordField, multi-valued: exact tags for facets and tag: filters.
+    public static final String TAG = "tag";
+    // TextField: tags as words, so "central sensitization" matches the tag central-sensitization.
+    public static final String TAGS_TEXT = "tags_text";
+    // KeywordField, multi-valued: author names as written, for display.
+    public static final String AUTHOR = "author";
+    // TextField: author names as words, for author: filters and plain searches.
+    public static final String AUTHORS_TEXT = "authors_text";
+    // KeywordField: journal, publisher or show; a facet.
+    public static final String SOURCE = "source";
+    // KeywordField: the year as text, a facet.
+    public static final String YEAR = "year";
+    // IntField: the year as a number for year:2019..2023 ranges.
+    public static final String YEAR_NUMBER = "year_number";
+    // LongField: epoch day of publication, for sorting by date.
+    public static final String PUBLISHED = "published";
+    // StoredField: ISO date for display.
+    public static final String PUBLISHED_TEXT = "published_text";
+    // StoredField: the source's address.
+    public static final String URL = "url";
+    // KeywordField: the source's address, normalized, for "already imported?" and URL links.
+    public static final String URL_KEY = "url_key";
+    // KeywordField: DOI and PubMed id, for lookups.
+    public static final String DOI = "doi";
+    public static final String PMID = "pmid";
+    // KeywordField, multi-valued, on notes: the ids they link to, so "which notes cite X" is one term query.
+    public static final String LINKS = "links";
+    // StoredField: podcast show, episode, audio address and running time, for display.
+    public static final String SHOW = "show";
+    public static final String EPISODE = "episode";
+    public static final String AUDIO = "audio";
+    public static final String DURATION = "duration";
+    // StoredField: the corpus file the document came from.
+    public static final String PATH = "path";
+    // IntField, on segments: start in seconds, stored for the hit's timestamp.
+    public static final String START = "start";
+
+    /** Values of {@link #KIND}. */
+    public static final String KIND_DOC = "doc";
+    public static final String KIND_SEGMENT = "segment";
+
+    private Fields() {
+    }
+}

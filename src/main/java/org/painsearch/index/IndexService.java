@@ -1,0 +1,167 @@
+package org.painsearch.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntConsumer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.IOUtils;
+import org.painsearch.corpus.Document;
+
+/**
+ * Owns one index: its directory, its single {@link IndexWriter} (when writable) and the {@link SearcherManager}
+ * that hands out searchers. Every change is committed before it becomes visible, so a crash or kill at any
+ * moment leaves the last committed index, which is what readers and a restarted server open.
+ */
+public final class IndexService implements Closeable {
+    private final Path path;
+    private final Directory directory;
+    // Replaced after a failed rebuild, whose rollback closes the writer it undoes.
+    private volatile IndexWriter writer;
+    private final SearcherManager searchers;
+    // Writes are whole operations (a rebuild is many adds then one commit); one at a time keeps them whole.
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    private IndexService(Path path, Directory directory, IndexWriter writer, SearcherManager searchers) {
+        this.path = path;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = searchers;
+    }
+
+    /** Opens (creating if needed) the index for reading and writing; fails when another process holds it. */
+    public static IndexService openWritable(Path indexDir) throws IOException, IndexBusyException {
+        Directory dir = FSDirectory.open(indexDir);
+        try {
+            IndexWriter writer = new IndexWriter(dir, writerConfig());
+            if (!DirectoryReader.indexExists(dir)) {
+                writer.commit();
+            }
+            // Searchers see commits only, never a rebuild in progress; every write commits before it refreshes.
+            return new IndexService(indexDir, dir, writer, new SearcherManager(dir, null));
+        } catch (LockObtainFailedException e) {
+            dir.close();
+            throw new IndexBusyException(indexDir);
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(dir);
+            throw e;
+        }
+    }
+
+    private static IndexWriterConfig writerConfig() {
+        return new IndexWriterConfig(Analysis.indexAnalyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(false);
+    }
+
+    /** Opens an existing index read-only; this works while another process writes to it. */
+    public static IndexService openReadOnly(Path indexDir) throws IOException {
+        Directory dir = FSDirectory.open(indexDir);
+        if (!DirectoryReader.indexExists(dir)) {
+            dir.close();
+            throw new IOException("there is no index at " + indexDir + " (run: ./painsearch reindex)");
+        }
+        return new IndexService(indexDir, dir, null, new SearcherManager(dir, null));
+    }
+
+    /** True when a committed index exists at {@code indexDir} with the current schema. */
+    public static boolean isCurrent(Path indexDir) throws IOException {
+        try (Directory dir = FSDirectory.open(indexDir)) {
+            if (!DirectoryReader.indexExists(dir)) {
+                return false;
+            }
+            try (var reader = DirectoryReader.open(dir)) {
+                var data = reader.getIndexCommit().getUserData();
+                return Fields.SCHEMA_VERSION.equals(data.get(Fields.SCHEMA_KEY)) && reader.numDocs() > 0;
+            }
+        }
+    }
+
+    /** The index folder. */
+    public Path path() {
+        return path;
+    }
+
+    /** Adds or replaces one document (with its segments) and commits. */
+    public void upsert(Document d) throws IOException {
+        requireWritable();
+        writeLock.lock();
+        try {
+            writer.updateDocuments(new Term(Fields.ROOT, d.id()), DocumentMapper.toBlock(d));
+            commitAndRefresh();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Replaces the whole index with {@code docs}; nothing is visible until the final commit. */
+    public void rebuild(List<Document> docs, IntConsumer progress) throws IOException {
+        requireWritable();
+        writeLock.lock();
+        try {
+            writer.deleteAll();
+            int done = 0;
+            for (Document d : docs) {
+                writer.addDocuments(DocumentMapper.toBlock(d));
+                progress.accept(++done);
+            }
+            commitAndRefresh();
+        } catch (IOException | RuntimeException e) {
+            // Drop the half-built state so the last commit stays what searchers and the next writer see.
+            writer.rollback();
+            writer = new IndexWriter(directory, writerConfig());
+            throw e;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs {@code work} with a current searcher, released afterwards. */
+    public <T> T withSearcher(SearcherWork<T> work) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return work.apply(searcher);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** Work done with a searcher. */
+    @FunctionalInterface
+    public interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Picks up commits made by another process (read-only mode) or this one. */
+    public void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    private void commitAndRefresh() throws IOException {
+        writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Fields.SCHEMA_VERSION).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    private void requireWritable() {
+        if (writer == null) {
+            throw new IllegalStateException("index opened read-only");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOUtils.close(searchers, writer == null ? null : (Closeable) writer::rollback, directory);
+    }
+}
