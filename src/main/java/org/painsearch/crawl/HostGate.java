@@ -17,8 +17,9 @@ final class HostGate {
 
     private final ReentrantLock lock = new ReentrantLock(true);
     private volatile Duration delay;
-    // Guarded by lock: the earliest System.nanoTime() at which the next request may start.
-    private long nextAllowed = System.nanoTime();
+    // Guarded by lock: when the last request ended, and a time before which the server asked to be left alone.
+    private long lastEnd = System.nanoTime() - Duration.ofDays(1).toNanos();
+    private long holdUntil = lastEnd;
 
     HostGate(Duration delay) {
         this.delay = delay;
@@ -28,13 +29,14 @@ final class HostGate {
     <T> T run(Call<T> call) throws java.io.IOException, InterruptedException {
         lock.lockInterruptibly();
         try {
-            long wait = nextAllowed - System.nanoTime();
+            // Measured at the start of each request, so a delay raised meanwhile (robots.txt) already counts.
+            long wait = Math.max(lastEnd + delay.toNanos(), holdUntil) - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait); // the politeness delay itself
             }
             return call.run();
         } finally {
-            nextAllowed = Math.max(nextAllowed, System.nanoTime() + delay.toNanos());
+            lastEnd = System.nanoTime();
             lock.unlock();
         }
     }
@@ -43,7 +45,7 @@ final class HostGate {
     void holdOff(Duration wait) {
         lock.lock();
         try {
-            nextAllowed = Math.max(nextAllowed, System.nanoTime() + wait.toNanos());
+            holdUntil = Math.max(holdUntil, System.nanoTime() + wait.toNanos());
         } finally {
             lock.unlock();
         }

@@ -64,7 +64,7 @@ final class Http {
             r = future.get(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new HttpTimeoutException("no complete answer within " + seconds(config.readTimeout().toMillis()));
+            throw new HttpTimeoutException("no answer within " + seconds(config.readTimeout().toMillis()));
         } catch (ExecutionException e) {
             throw readable(e.getCause());
         }
