@@ -160,6 +160,37 @@ class CrawlerTest {
 
     @Test
     @Order(5)
+    void storesEpisodesWithNotesChaptersAndTimedTranscriptsThatSearchLinksTo() throws Exception {
+        var ep1 = corpus.read(corpus.pathFor(org.painsearch.corpus.DocType.PODCAST, "pain-talk-why-pain-persists"));
+        assertThat(ep1.url()).isEqualTo(web.url("/episodes/1"));
+        assertThat(ep1.source()).isEqualTo("Pain Talk");
+        assertThat(ep1.authors()).containsExactly("Dr. Hana Ortiz");
+        assertThat(ep1.published()).hasToString("2019-05-14");
+        assertThat(ep1.tags()).containsExactly("chronic-pain", "sensitisation");
+        assertThat(ep1.podcast()).isEqualTo(new Document.PodcastInfo("Pain Talk", "1", web.url("/audio/1.mp3"), "00:30:05"));
+        assertThat(ep1.body()).startsWith("We talk about sensitisation.\n\n- Guest: a physiotherapist\n\n## Chapters")
+                .contains("- 00:12:30 Allodynia explained");
+        assertThat(ep1.segments()).extracting(org.painsearch.corpus.Segment::timestamp)
+                .containsExactly("00:00:00", "00:12:30", "00:00:01");
+        assertThat(Files.readString(ep1.path().resolveSibling("pain-talk-why-pain-persists.vtt"))).startsWith("WEBVTT");
+        var ep2 = corpus.read(corpus.pathFor(org.painsearch.corpus.DocType.PODCAST, "pain-talk-touch-and-the-brain"));
+        assertThat(ep2.url()).isEqualTo(web.url("/episodes/2"));
+        assertThat(ep2.podcast().duration()).isEqualTo("00:41:10");
+        assertThat(ep2.segments()).extracting(org.painsearch.corpus.Segment::startSeconds).containsExactly(2L);
+        assertThat(Files.exists(ep2.path().resolveSibling("pain-talk-touch-and-the-brain.srt"))).isTrue();
+        try (var library = new org.painsearch.app.Library(corpus,
+                org.painsearch.index.IndexService.openWritable(dir.resolve("index")))) {
+            library.rebuild(org.painsearch.app.Library.Progress.NONE);
+            var hits = library.search().search(org.painsearch.search.SearchRequest.of("allodynia hallmark")).hits();
+            assertThat(hits).first().satisfies(h -> {
+                assertThat(h.id()).isEqualTo("pain-talk-why-pain-persists");
+                assertThat(h.timestamp()).isEqualTo("00:12:30");
+            });
+        }
+    }
+
+    @Test
+    @Order(5)
     void neverFetchesWhatItMustNot() {
         var paths = firstHits.stream().map(FakeWeb.Hit::path).collect(Collectors.toSet());
         assertThat(paths).doesNotContain("/private/secret", "/articles/never", "/xxe-probe", "/audio/1.mp3",
