@@ -171,7 +171,7 @@ class CrawlerTest {
         assertThat(ep1.body()).startsWith("We talk about sensitisation.\n\n- Guest: a physiotherapist\n\n## Chapters")
                 .contains("- 00:12:30 Allodynia explained");
         assertThat(ep1.segments()).extracting(org.painsearch.corpus.Segment::timestamp)
-                .containsExactly("00:00:00", "00:12:30", "00:00:01");
+                .containsExactly("00:00:00", "00:12:30", "00:00:01", "00:12:30");
         assertThat(Files.readString(ep1.path().resolveSibling("pain-talk-why-pain-persists.vtt"))).startsWith("WEBVTT");
         var ep2 = corpus.read(corpus.pathFor(org.painsearch.corpus.DocType.PODCAST, "pain-talk-touch-and-the-brain"));
         assertThat(ep2.url()).isEqualTo(web.url("/episodes/2"));

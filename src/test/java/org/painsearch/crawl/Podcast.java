@@ -35,7 +35,9 @@ final class Podcast {
                 WEBVTT
 
                 00:00:01.000 --> 00:00:05.000
-                <v Hana>Welcome to Pain Talk.
+                <v Hana>Welcome to Pain Talk. Today we ask why pain can outlast the injury that started it, what the
+                nervous system learns along the way, and why a calm explanation of that learning is often the first
+                treatment a person with persistent pain receives from a thoughtful clinician or therapist.
 
                 00:12:30.000 --> 00:12:36.000
                 <v Guest>Allodynia means an ordinary touch is felt as painful, a hallmark of sensitisation.

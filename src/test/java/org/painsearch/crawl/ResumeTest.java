@@ -94,7 +94,7 @@ class ResumeTest {
                 if (inner[0] == null) {
                     try {
                         crawl(config(), CrawlListener.NONE);
-                        inner[0] = new AssertionError("a second crawl ran");
+                        inner[0] = new Exception("a second crawl ran");
                     } catch (Exception e) {
                         inner[0] = e;
                     }
