@@ -7,7 +7,6 @@ import java.util.Set;
  * How a crawl behaves: its budget, politeness, timeouts and limits, and which addresses it may reach.
  *
  * @param maxPages      addresses from the frontier visited in one run; the rest stay queued for the next run
- * @param maxDepth      links followed from every seed in this run, or -1 to use each seed's own
  * @param delay         time between two requests to one host; below one second only for loopback hosts
  * @param allowPrivate  whether loopback, private, link-local and multicast addresses may be fetched
  * @param allowedHosts  host names or literal addresses allowed even when {@code allowPrivate} is false (for embedding)
@@ -15,7 +14,7 @@ import java.util.Set;
  * @param maxRetryWait  the longest {@code Retry-After} honoured; a server asking for more is given up on
  * @param retryBackoff  the first wait before retrying a 429 or 503 without {@code Retry-After}; doubled each time
  */
-public record CrawlConfig(int maxPages, int maxDepth, Duration delay, boolean allowPrivate, Set<String> allowedHosts,
+public record CrawlConfig(int maxPages, Duration delay, boolean allowPrivate, Set<String> allowedHosts,
                           Duration connectTimeout, Duration readTimeout, long maxBodyBytes, int maxRedirects,
                           int maxRetries, Duration maxRetryWait, Duration retryBackoff, int parallelHosts,
                           String userAgent) {
@@ -30,9 +29,6 @@ public record CrawlConfig(int maxPages, int maxDepth, Duration delay, boolean al
         if (maxPages < 1) {
             throw new IllegalArgumentException("--max-pages must be at least 1 (got: " + maxPages + ")");
         }
-        if (maxDepth < -1) {
-            throw new IllegalArgumentException("--max-depth must be 0 or more (got: " + maxDepth + ")");
-        }
         if (delay == null || delay.isNegative()) {
             throw new IllegalArgumentException("--delay must be 0 or more seconds");
         }
@@ -45,7 +41,7 @@ public record CrawlConfig(int maxPages, int maxDepth, Duration delay, boolean al
 
     /** painsearch's defaults: 1 s between requests, 10 MB bodies, 5 redirects, private addresses refused. */
     public static CrawlConfig defaults() {
-        return new CrawlConfig(1000, -1, MIN_PUBLIC_DELAY, false, Set.of(), Duration.ofSeconds(10), Duration.ofSeconds(30),
+        return new CrawlConfig(1000, MIN_PUBLIC_DELAY, false, Set.of(), Duration.ofSeconds(10), Duration.ofSeconds(30),
                 10L * 1024 * 1024, 5, 3, Duration.ofSeconds(120), Duration.ofSeconds(2), 8, null);
     }
 
@@ -56,42 +52,37 @@ public record CrawlConfig(int maxPages, int maxDepth, Duration delay, boolean al
     }
 
     public CrawlConfig withMaxPages(int n) {
-        return new CrawlConfig(n, maxDepth, delay, allowPrivate, allowedHosts, connectTimeout, readTimeout, maxBodyBytes,
-                maxRedirects, maxRetries, maxRetryWait, retryBackoff, parallelHosts, userAgent);
-    }
-
-    public CrawlConfig withMaxDepth(int d) {
-        return new CrawlConfig(maxPages, d, delay, allowPrivate, allowedHosts, connectTimeout, readTimeout, maxBodyBytes,
+        return new CrawlConfig(n, delay, allowPrivate, allowedHosts, connectTimeout, readTimeout, maxBodyBytes,
                 maxRedirects, maxRetries, maxRetryWait, retryBackoff, parallelHosts, userAgent);
     }
 
     public CrawlConfig withDelay(Duration d) {
-        return new CrawlConfig(maxPages, maxDepth, d, allowPrivate, allowedHosts, connectTimeout, readTimeout, maxBodyBytes,
+        return new CrawlConfig(maxPages, d, allowPrivate, allowedHosts, connectTimeout, readTimeout, maxBodyBytes,
                 maxRedirects, maxRetries, maxRetryWait, retryBackoff, parallelHosts, userAgent);
     }
 
     public CrawlConfig withAllowPrivate(boolean allow) {
-        return new CrawlConfig(maxPages, maxDepth, delay, allow, allowedHosts, connectTimeout, readTimeout, maxBodyBytes,
+        return new CrawlConfig(maxPages, delay, allow, allowedHosts, connectTimeout, readTimeout, maxBodyBytes,
                 maxRedirects, maxRetries, maxRetryWait, retryBackoff, parallelHosts, userAgent);
     }
 
     public CrawlConfig withAllowedHosts(Set<String> hosts) {
-        return new CrawlConfig(maxPages, maxDepth, delay, allowPrivate, hosts, connectTimeout, readTimeout, maxBodyBytes,
+        return new CrawlConfig(maxPages, delay, allowPrivate, hosts, connectTimeout, readTimeout, maxBodyBytes,
                 maxRedirects, maxRetries, maxRetryWait, retryBackoff, parallelHosts, userAgent);
     }
 
     public CrawlConfig withTimeouts(Duration connect, Duration read) {
-        return new CrawlConfig(maxPages, maxDepth, delay, allowPrivate, allowedHosts, connect, read, maxBodyBytes,
+        return new CrawlConfig(maxPages, delay, allowPrivate, allowedHosts, connect, read, maxBodyBytes,
                 maxRedirects, maxRetries, maxRetryWait, retryBackoff, parallelHosts, userAgent);
     }
 
     public CrawlConfig withMaxBodyBytes(long bytes) {
-        return new CrawlConfig(maxPages, maxDepth, delay, allowPrivate, allowedHosts, connectTimeout, readTimeout, bytes,
+        return new CrawlConfig(maxPages, delay, allowPrivate, allowedHosts, connectTimeout, readTimeout, bytes,
                 maxRedirects, maxRetries, maxRetryWait, retryBackoff, parallelHosts, userAgent);
     }
 
     public CrawlConfig withRetries(int retries, Duration maxWait, Duration backoff) {
-        return new CrawlConfig(maxPages, maxDepth, delay, allowPrivate, allowedHosts, connectTimeout, readTimeout,
+        return new CrawlConfig(maxPages, delay, allowPrivate, allowedHosts, connectTimeout, readTimeout,
                 maxBodyBytes, maxRedirects, retries, maxWait, backoff, parallelHosts, userAgent);
     }
 }

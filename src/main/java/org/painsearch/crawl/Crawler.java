@@ -55,6 +55,11 @@ public final class Crawler {
         }
     }
 
+    /** True when an earlier run stopped before its frontier was empty; the next run resumes it. */
+    public static boolean hasUnfinishedRun(CorpusStore corpus) throws IOException {
+        return !Journal.load(crawlDir(corpus).resolve("state.jsonl")).pending().isEmpty();
+    }
+
     /** Lets the requests in flight finish and starts no new ones; the rest stays queued for the next run. */
     public void stop() {
         stopRequested = true;
@@ -101,8 +106,7 @@ public final class Crawler {
             try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 workers = pool;
                 resumed.pending().forEach(t -> startWorker(queue.offer(t, true)));
-                for (Seed s : seeds) {
-                    Seed seed = config.maxDepth() >= 0 ? new Seed(s.url(), s.scope(), config.maxDepth()) : s;
+                for (Seed seed : seeds) {
                     seedUrls.add(seed.url());
                     enqueue(Task.of(seed));
                 }

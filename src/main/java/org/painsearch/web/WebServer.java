@@ -22,7 +22,13 @@ public final class WebServer {
 
     /** The app over {@code library}; start it with {@code start(host, port)}. */
     public static Javalin create(Library library) {
+        return create(library, false);
+    }
+
+    /** The app; {@code allowPrivate} lets "add a source" crawl loopback and private addresses. */
+    public static Javalin create(Library library, boolean allowPrivate) {
         var api = new ApiHandlers(library);
+        var sources = new SourceHandlers(library, allowPrivate);
         var mapper = JsonMapper.builder()
                 .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
                 .build();
@@ -47,6 +53,7 @@ public final class WebServer {
             config.routes.get("/api/docs/{id}", api::document);
             config.routes.post("/api/reindex", api::reindex);
             config.routes.post("/api/import", api::importPaths);
+            sources.register(config);
 
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
             config.routes.exception(BadRequestResponse.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));

@@ -26,6 +26,20 @@ public final class FakeSite {
                 """.formatted(title, title, title, text);
     }
 
+    /** A small site for command and page tests: a home page, two articles and the podcast feed; no Crawl-delay. */
+    public static FakeWeb small(FakeWeb web) {
+        web.page("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\n");
+        web.html("/", """
+                <!doctype html><html><head><title>Pain science notes</title></head><body><main>
+                <h1>Pain science notes</h1><p>Articles and a podcast about how pain works.</p>
+                <a href="/articles/a1">Explaining pain</a> <a href="/articles/a2">Graded exposure</a>
+                <a href="/private/x">Private</a></main></body></html>""");
+        web.html("/articles/a1", article("Explaining pain to clients", "Reassurance and education reduce threat."));
+        web.html("/articles/a2", article("Graded exposure for fear of movement", "Step by step lowers fear."));
+        Podcast.build(web);
+        return web;
+    }
+
     public static FakeWeb build(FakeWeb web) {
         String a1 = article("Explaining pain to clients", "Reassurance and education reduce threat and so reduce pain.");
         web.page("/robots.txt", "text/plain", """
