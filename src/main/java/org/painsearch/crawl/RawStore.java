@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import org.painsearch.corpus.AtomicFiles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,7 +76,16 @@ final class RawStore {
             gz.write('\n');
             gz.write(e.body());
         }
-        AtomicFiles.write(fileFor(e.url()), bytes.toByteArray());
+        // A raw copy is a cache: renamed into place whole, but not synced to disk (a copy lost in a crash is refetched).
+        Path target = fileFor(e.url());
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), ".raw", ".tmp");
+        try {
+            Files.write(tmp, bytes.toByteArray());
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** The addresses stored with {@code role}, for re-extraction. */
