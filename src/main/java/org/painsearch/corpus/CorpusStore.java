@@ -94,8 +94,7 @@ public final class CorpusStore {
 
     /**
      * Writes a document as {@link #write(Document, String, String)} does, recording every address its text was found
-     * at as an {@code urls:} list after {@code url:} when there is more than one (readers that do not know the key
-     * ignore it).
+     * at (a crawl's documents) as an {@code urls:} list after {@code url:}; readers that do not know the key ignore it.
      */
     public Document write(Document d, List<String> urls, String transcript, String transcriptExtension) throws IOException {
         Path file = pathFor(d.type(), d.id());
@@ -114,10 +113,10 @@ public final class CorpusStore {
         return d.withId(d.id(), file);
     }
 
-    /** The file text of a document, with its {@code urls:} list when it was found at more than one address. */
+    /** The file text of a document, with its {@code urls:} list when {@code urls} is not empty. */
     public static String encode(Document d, List<String> urls) {
         String text = DocumentCodec.encode(d);
-        if (urls.size() < 2) {
+        if (urls.isEmpty()) {
             return text;
         }
         var parts = FrontMatter.parse(text);

@@ -23,7 +23,8 @@ import org.painsearch.corpus.TextFiles;
 /**
  * Writes crawled documents to the corpus: an address keeps its document across recrawls (a changed page updates it),
  * the same article text found under a second address is stored once with both addresses in its {@code urls:} list,
- * and a file whose content would not change is left alone.
+ * and a file whose content would not change is left alone. Only documents a crawl wrote (those with an {@code urls:}
+ * list) are ever updated: a summary or note written by hand with the same address is never overwritten.
  */
 final class CrawledDocuments {
     /** What storing a document came to. */
@@ -51,14 +52,11 @@ final class CrawledDocuments {
             ids.add(id);
             try {
                 var parts = FrontMatter.parse(TextFiles.readUtf8(file, TextFiles.DEFAULT_MAX_BYTES));
-                var urls = new ArrayList<String>();
-                if (parts.fields().get("url") instanceof String u) {
-                    urls.add(u);
-                }
                 if (parts.fields().get(CorpusStore.URLS) instanceof List<?> l) {
+                    var urls = new ArrayList<String>();
                     l.forEach(u -> urls.add(String.valueOf(u)));
+                    remember(id, folderType(file), urls, parts.body());
                 }
-                remember(id, folderType(file), urls, parts.body());
             } catch (IOException | IllegalArgumentException e) {
                 // An unreadable file keeps its id reserved; reindex reports what is wrong with it.
             }

@@ -113,7 +113,7 @@ public final class Crawler {
                 queue.awaitIdle();
             }
             int remaining = queue.queued();
-            if (remaining == 0 && !queue.stopped()) {
+            if (remaining == 0) {
                 journal.finish();
             } else {
                 journal.close();

@@ -78,10 +78,6 @@ final class Frontier {
         stopped = true;
     }
 
-    synchronized boolean stopped() {
-        return stopped || taken >= budget && queued > 0;
-    }
-
     synchronized int queued() {
         return queued;
     }

@@ -53,6 +53,9 @@ final class Journal implements AutoCloseable {
                 pending.add(e.getValue());
             }
         }
+        if (pending.isEmpty()) {
+            return new State(List.of(), Set.of()); // nothing left: the next run starts afresh
+        }
         seen.addAll(queued.keySet());
         return new State(pending, seen);
     }

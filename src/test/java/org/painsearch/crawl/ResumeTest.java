@@ -124,4 +124,34 @@ class ResumeTest {
         assertThat(Files.readString(corpus.pathFor(org.painsearch.corpus.DocType.ARTICLE, "chapter-2-of-the-guide")))
                 .contains("something new");
     }
+
+    @Test
+    void neverOverwritesADocumentWrittenByHand() throws Exception {
+        Path mine = org.painsearch.TestCorpus.file(corpus.root(), "articles/chapter-1-of-the-guide.md", """
+                ---
+                id: chapter-1-of-the-guide
+                title: My summary of chapter 1
+                url: %s
+                ---
+                My own words.
+                """.formatted(web.url("/chapter/1")));
+        String before = Files.readString(mine);
+        crawl(config(), CrawlListener.NONE);
+        assertThat(Files.readString(mine)).isEqualTo(before);
+        assertThat(Files.readString(corpus.root().resolve("articles/chapter-1-of-the-guide-2.md")))
+                .contains("urls:\n- " + web.url("/chapter/1") + "\n");
+        crawl(config(), CrawlListener.NONE);
+        assertThat(corpus.documentFiles()).hasSize(8);
+    }
+
+    @Test
+    void aRunStoppedAfterItsLastAddressStartsAfreshNextTime() throws Exception {
+        Path state = corpus.root().resolve(".crawl/state.jsonl");
+        Files.createDirectories(state.getParent());
+        Files.writeString(state, "{\"q\":\"" + web.url("/") + "\",\"d\":0,\"m\":1,\"p\":\"" + web.origin()
+                + "/\"}\n{\"x\":\"" + web.url("/") + "\"}\n");
+        var summary = crawl(config(), CrawlListener.NONE);
+        assertThat(summary.resumed()).isFalse();
+        assertThat(summary.progress().fetched()).isEqualTo(7);
+    }
 }
