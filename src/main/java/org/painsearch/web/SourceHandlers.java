@@ -45,7 +45,7 @@ final class SourceHandlers {
     }
 
     void add(Context ctx) {
-        AddRequest body = ctx.bodyAsClass(AddRequest.class);
+        AddRequest body = json(ctx, AddRequest.class, "{\"url\": \"https://...\"}");
         if (body == null || body.url() == null || body.url().isBlank()) {
             throw new IllegalArgumentException("give the address to crawl as {\"url\": \"https://...\"}");
         }
@@ -64,7 +64,7 @@ final class SourceHandlers {
     }
 
     void changed(Context ctx) throws IOException {
-        ChangedRequest body = ctx.bodyAsClass(ChangedRequest.class);
+        ChangedRequest body = json(ctx, ChangedRequest.class, "{\"paths\": [\"/abs/corpus/file.md\"]}");
         if (body == null || body.paths() == null || body.paths().isEmpty()) {
             throw new IllegalArgumentException("give the corpus files to index as {\"paths\": [\"/abs/corpus/file.md\"]}");
         }
@@ -85,6 +85,14 @@ final class SourceHandlers {
             }
         }
         ctx.json(Map.of("indexed", indexed, "problems", problems));
+    }
+
+    private static <T> T json(Context ctx, Class<T> type, String example) {
+        try {
+            return ctx.bodyAsClass(type);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException("the body must be JSON like " + example);
+        }
     }
 
     private static Duration waitFor(String seconds) {

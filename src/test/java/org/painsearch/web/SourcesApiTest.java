@@ -70,6 +70,10 @@ class SourcesApiTest {
         var ftp = post(base + "/api/sources", "{\"url\": \"ftp://example.org/x\"}");
         assertThat(JSON.readTree(ftp.body()).path("error").asString()).isEqualTo("not an http or https address: ftp://example.org/x");
         assertThat(post(base + "/api/sources", "{}").statusCode()).isEqualTo(400);
+        var notJson = post(base + "/api/sources", "https://example.org/");
+        assertThat(notJson.statusCode()).as(notJson.body()).isEqualTo(400);
+        assertThat(JSON.readTree(notJson.body()).path("error").asString())
+                .isEqualTo("the body must be JSON like {\"url\": \"https://...\"}");
         assertThat(get(base + "/api/sources/jobs/42").statusCode()).isEqualTo(404);
         var outside = post(base + "/api/corpus/changed", "{\"paths\": [\"/etc/passwd\"]}");
         assertThat(outside.statusCode()).isEqualTo(400);
