@@ -49,7 +49,8 @@ public final class Crawler {
      */
     public CrawlSummary run(List<Seed> seeds) throws IOException, InterruptedException {
         Path dir = crawlDir(corpus);
-        try (var lock = CrawlLock.acquire(dir); var log = new CrawlLog(dir.resolve("log.jsonl"))) {
+        CrawlLock lock = CrawlLock.acquire(dir);
+        try (lock; var log = new CrawlLog(dir.resolve("log.jsonl"))) {
             var state = Journal.load(dir.resolve("state.jsonl"));
             return new Run(log, new Journal(dir.resolve("state.jsonl")), state, seeds).execute();
         }

@@ -19,7 +19,8 @@ public final class Reextractor {
     }
 
     public static Result run(CorpusStore corpus, CrawlListener listener) throws IOException, InterruptedException {
-        try (var lock = CrawlLock.acquire(Crawler.crawlDir(corpus))) {
+        CrawlLock lock = CrawlLock.acquire(Crawler.crawlDir(corpus));
+        try (lock) {
             var raw = new RawStore(Crawler.crawlDir(corpus));
             List<RawStore.Entry> entries = raw.all(RawStore.Role.PAGE);
             var written = new AtomicInteger();
