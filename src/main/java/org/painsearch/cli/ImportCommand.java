@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code painsearch import PATH...}: brings files into the corpus and the index. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import files or folders of .md, .html/.htm, .txt, .vtt and .srt into the corpus, and index them.",
+                "An .opml file (podcast subscriptions) adds its feeds to corpus/sources.yaml for painsearch crawl.",
                 "Importing the same source again updates it. Files that cannot be imported are listed with the reason; "
                         + "the rest are still imported."},
         exitCodeListHeading = "Exit codes:%n",
@@ -33,6 +34,13 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
         List<Path> absolute = paths.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        List<Path> opml = absolute.stream().filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                .endsWith(".opml")).toList();
+        int opmlFailed = OpmlImport.addFeeds(opml, store.corpusDir(), out);
+        absolute = absolute.stream().filter(p -> !opml.contains(p)).toList();
+        if (absolute.isEmpty()) {
+            return opmlFailed == 0 ? 0 : 1;
+        }
         var access = LocalIndex.open(store);
         if (access.server() != null) {
             out.println("The index is open in " + access.server().describe() + "; handing the import to it …");
@@ -45,7 +53,7 @@ final class ImportCommand implements Callable<Integer> {
                 print(out, status, Path.of(o.path("source").asString()), o.path("id").asString(null),
                         o.path("reason").asString(null));
             }
-            return summary(out, answer.path("outcomes").size(), failed);
+            return summary(out, answer.path("outcomes").size(), failed + opmlFailed);
         }
         try (var library = access.library()) {
             LocalIndex.ensureBuilt(library, out);
@@ -58,7 +66,7 @@ final class ImportCommand implements Callable<Integer> {
                 }
             });
             int failed = (int) outcomes.stream().filter(o -> o instanceof ImportOutcome.Failed).count();
-            return summary(out, outcomes.size(), failed);
+            return summary(out, outcomes.size(), failed + opmlFailed);
         }
     }
 

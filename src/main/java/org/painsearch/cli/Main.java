@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code painsearch} command: serve, reindex, import and search. */
+/** The {@code painsearch} command: serve, reindex, import, crawl and search. */
 @Command(name = "painsearch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Search pain-science articles, podcasts and your own notes, locally.",
-        subcommands = {ServeCommand.class, ReindexCommand.class, ImportCommand.class, SearchCommand.class,
-                NoteCommand.class, BookmarkCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ReindexCommand.class, ImportCommand.class, CrawlCommand.class,
+                SearchCommand.class, NoteCommand.class, BookmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     // Lucene suggests an incubator module on every start; painsearch does not need it, so the hint is noise.
     // Held in a field because java.util.logging keeps loggers only weakly.

@@ -18,12 +18,23 @@ final class ReindexCommand implements Callable<Integer> {
     @Mixin
     private StoreOptions store;
 
+    @picocli.CommandLine.Option(names = "--reextract",
+            description = "First extract crawled documents again from the raw responses kept in corpus/.crawl (offline).")
+    private boolean reextract;
+
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         var out = spec.commandLine().getOut();
+        if (reextract) {
+            var corpus = new org.painsearch.corpus.CorpusStore(store.corpusDir());
+            var result = org.painsearch.crawl.Reextractor.run(corpus, org.painsearch.crawl.CrawlListener.NONE);
+            out.printf("Re-extracted %d stored response(s): %d document(s) new or changed, %d failed.%n",
+                    result.responses(), result.written(), result.failed());
+            out.flush();
+        }
         var access = LocalIndex.open(store);
         if (access.server() != null) {
             out.println("The index is open in " + access.server().describe() + "; asking it to reindex …");

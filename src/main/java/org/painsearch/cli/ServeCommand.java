@@ -28,6 +28,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (env PAINSEARCH_HOST; default: ${DEFAULT-VALUE}, this machine only).")
     private String host;
 
+    @Option(names = "--allow-private",
+            description = "Let \"add a source\" crawl loopback, private and link-local addresses (refused by default).")
+    private boolean allowPrivate;
+
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -47,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
         var library = access.library();
         try {
             LocalIndex.ensureBuilt(library, out);
-            app = WebServer.create(library, java.util.Set.of(host));
+            app = WebServer.create(library, java.util.Set.of(host), allowPrivate);
             try {
                 app.start(host, port);
             } catch (RuntimeException e) {

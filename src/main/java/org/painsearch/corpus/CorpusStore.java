@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 /** The plain-file corpus: {@code articles/}, {@code podcasts/}, {@code notes/} of Markdown files, and {@code synonyms.txt}. */
 public final class CorpusStore {
     private static final List<String> TRANSCRIPT_EXTENSIONS = List.of(".vtt", ".srt");
+    /** The front matter key listing every address a document's text was found at. */
+    public static final String URLS = "urls";
 
     private final Path root;
 
@@ -87,6 +89,14 @@ public final class CorpusStore {
      * @return the document as written, with its path
      */
     public Document write(Document d, String transcript, String transcriptExtension) throws IOException {
+        return write(d, List.of(), transcript, transcriptExtension);
+    }
+
+    /**
+     * Writes a document as {@link #write(Document, String, String)} does, recording every address its text was found
+     * at (a crawl's documents) as an {@code urls:} list after {@code url:}; readers that do not know the key ignore it.
+     */
+    public Document write(Document d, List<String> urls, String transcript, String transcriptExtension) throws IOException {
         Path file = pathFor(d.type(), d.id());
         if (transcript != null) {
             if (!TRANSCRIPT_EXTENSIONS.contains(transcriptExtension)) {
@@ -99,8 +109,26 @@ public final class CorpusStore {
             }
             AtomicFiles.write(file.resolveSibling(d.id() + transcriptExtension), transcript.getBytes(StandardCharsets.UTF_8));
         }
-        AtomicFiles.write(file, DocumentCodec.encode(d).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, encode(d, urls).getBytes(StandardCharsets.UTF_8));
         return d.withId(d.id(), file);
+    }
+
+    /** The file text of a document, with its {@code urls:} list when {@code urls} is not empty. */
+    public static String encode(Document d, List<String> urls) {
+        String text = DocumentCodec.encode(d);
+        if (urls.isEmpty()) {
+            return text;
+        }
+        var parts = FrontMatter.parse(text);
+        var fields = new java.util.LinkedHashMap<String, Object>();
+        parts.fields().forEach((k, v) -> {
+            fields.put(k, v);
+            if (k.equals("url")) {
+                fields.put(URLS, List.copyOf(urls));
+            }
+        });
+        fields.putIfAbsent(URLS, List.copyOf(urls));
+        return FrontMatter.render(fields, parts.body());
     }
 
     private Optional<Path> transcriptOf(Path mdFile) {

@@ -1,2 +1,2 @@
-/** Turning outside files (HTML, Markdown, text, VTT, SRT) into corpus documents. */
+/** Turning outside files and fetched content (HTML, Markdown, text, VTT, SRT, RSS/Atom feeds, OPML) into corpus documents. */
 package org.painsearch.ingest;

@@ -28,16 +28,20 @@ public final class WebServer {
 
     /** The app over {@code library}, answering only to local names; start it with {@code start(host, port)}. */
     public static Javalin create(Library library) {
-        return create(library, Set.of());
+        return create(library, Set.of(), false);
     }
 
-    /** The app answering to local names and {@code extraHosts} (the address it is served on, when not local). */
-    public static Javalin create(Library library, Set<String> extraHosts) {
+    /**
+     * The app answering to local names and {@code extraHosts} (the address it is served on, when not local);
+     * {@code allowPrivate} lets "add a source" crawl loopback and private addresses.
+     */
+    public static Javalin create(Library library, Set<String> extraHosts, boolean allowPrivate) {
         var allowedHosts = new java.util.HashSet<>(LOCAL_NAMES);
         extraHosts.forEach(h -> allowedHosts.add(h.toLowerCase(java.util.Locale.ROOT).replace("[", "").replace("]", "")));
         var api = new ApiHandlers(library);
         var notes = new NoteHandlers(library);
         var bookmarks = new BookmarkHandlers(library);
+        var sources = new SourceHandlers(library, allowPrivate);
         var mapper = JsonMapper.builder()
                 .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
                 .build();
@@ -76,6 +80,7 @@ public final class WebServer {
             config.routes.get("/api/bookmarks", bookmarks::list);
             config.routes.post("/api/bookmarks", bookmarks::add);
             config.routes.delete("/api/bookmarks/{id}", bookmarks::remove);
+            sources.register(config);
 
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
             config.routes.exception(BadRequestResponse.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));

@@ -1,0 +1,157 @@
+package org.painsearch.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.painsearch.corpus.CorpusStore;
+
+/** An interrupted crawl (stopped, out of budget, or killed mid-line) resumes where it stopped, fetching nothing twice. */
+class ResumeTest {
+    @TempDir
+    Path dir;
+    FakeWeb web;
+    CorpusStore corpus;
+
+    @BeforeEach
+    void site() {
+        web = new FakeWeb();
+        web.page("/robots.txt", "text/plain", "User-agent: *\nDisallow:\n");
+        var home = new StringBuilder("<html><head><title>Index</title></head><body><main><p>Chapters of a long guide to pain.</p>");
+        for (int i = 1; i <= 6; i++) {
+            home.append("<a href=\"/chapter/").append(i).append("\">Chapter ").append(i).append("</a>");
+            web.html("/chapter/" + i, FakeSite.article("Chapter " + i + " of the guide", "Part " + i + " explains pain."));
+        }
+        web.html("/", home.append("</main></body></html>").toString());
+        corpus = new CorpusStore(dir.resolve("corpus"));
+    }
+
+    @AfterEach
+    void close() {
+        web.close();
+    }
+
+    private CrawlSummary crawl(CrawlConfig config, CrawlListener listener) throws Exception {
+        return new Crawler(corpus, config, listener).run(List.of(new Seed(web.url("/"), Seed.Scope.HOST, 1)));
+    }
+
+    private static CrawlConfig config() {
+        return CrawlerTest.config().withDelay(java.time.Duration.ZERO);
+    }
+
+    @Test
+    void aRunOutOfBudgetLeavesTheRestQueuedAndTheNextRunFetchesOnlyThat() throws Exception {
+        var first = crawl(config().withMaxPages(3), CrawlListener.NONE);
+        assertThat(first.remaining()).isEqualTo(4);
+        assertThat(corpus.documentFiles()).hasSize(3);
+        Path state = corpus.root().resolve(".crawl/state.jsonl");
+        assertThat(state).exists();
+        // A kill in the middle of writing a line leaves it torn; that must not stop the resume.
+        Files.writeString(state, "{\"q\":\"http://127.0.0.1:1/torn", StandardOpenOption.APPEND);
+
+        var second = crawl(config(), CrawlListener.NONE);
+        assertThat(second.resumed()).isTrue();
+        assertThat(second.remaining()).isZero();
+        assertThat(corpus.documentFiles()).hasSize(7);
+        var counts = web.paths().stream().filter(p -> !p.equals("/robots.txt"))
+                .collect(Collectors.groupingBy(p -> p, Collectors.counting()));
+        assertThat(counts).hasSize(7).allSatisfy((path, n) -> assertThat(n).as(path).isEqualTo(1L));
+        assertThat(state).doesNotExist();
+    }
+
+    @Test
+    void aStoppedCrawlResumes() throws Exception {
+        var crawler = new Crawler[1];
+        crawler[0] = new Crawler(corpus, config(), new CrawlListener() {
+            @Override
+            public void outcome(UrlOutcome o, CrawlProgress p) {
+                crawler[0].stop(); // as Ctrl+C does: the address in hand finishes, nothing new starts
+            }
+        });
+        var first = crawler[0].run(List.of(new Seed(web.url("/"), Seed.Scope.HOST, 1)));
+        assertThat(first.progress().fetched()).isEqualTo(1);
+        assertThat(first.remaining()).isEqualTo(6);
+
+        var second = crawl(config(), CrawlListener.NONE);
+        assertThat(second.progress().fetched()).isEqualTo(6);
+        assertThat(web.paths().stream().filter(p -> p.equals("/")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesASecondCrawlOfTheSameCorpusAtOnce() throws Exception {
+        var inner = new Exception[1];
+        crawl(config(), new CrawlListener() {
+            @Override
+            public void outcome(UrlOutcome o, CrawlProgress p) {
+                if (inner[0] == null) {
+                    try {
+                        crawl(config(), CrawlListener.NONE);
+                        inner[0] = new Exception("a second crawl ran");
+                    } catch (Exception e) {
+                        inner[0] = e;
+                    }
+                }
+            }
+        });
+        assertThatThrownBy(() -> {
+            throw inner[0];
+        }).hasMessageStartingWith("another crawl is running on " + corpus.root());
+    }
+
+    @Test
+    void aChangedPageUpdatesItsDocument() throws Exception {
+        crawl(config(), CrawlListener.NONE);
+        web.html("/chapter/2", FakeSite.article("Chapter 2 of the guide", "Part 2 now says something new about pain."));
+        var outcomes = new java.util.concurrent.ConcurrentHashMap<String, String>();
+        var second = crawl(config(), new CrawlListener() {
+            @Override
+            public void outcome(UrlOutcome o, CrawlProgress p) {
+                outcomes.put(o.url().replace(web.origin(), ""), o.status() + ": " + o.reason());
+            }
+        });
+        assertThat(second.stored()).isEqualTo(1);
+        assertThat(outcomes).containsEntry("/chapter/2", "fetched: changed; updated chapter-2-of-the-guide")
+                .containsEntry("/chapter/3", "unchanged: not modified since the last crawl (HTTP 304)");
+        assertThat(corpus.documentFiles()).hasSize(7);
+        assertThat(Files.readString(corpus.pathFor(org.painsearch.corpus.DocType.ARTICLE, "chapter-2-of-the-guide")))
+                .contains("something new");
+    }
+
+    @Test
+    void neverOverwritesADocumentWrittenByHand() throws Exception {
+        Path mine = org.painsearch.TestCorpus.file(corpus.root(), "articles/chapter-1-of-the-guide.md", """
+                ---
+                id: chapter-1-of-the-guide
+                title: My summary of chapter 1
+                url: %s
+                ---
+                My own words.
+                """.formatted(web.url("/chapter/1")));
+        String before = Files.readString(mine);
+        crawl(config(), CrawlListener.NONE);
+        assertThat(Files.readString(mine)).isEqualTo(before);
+        assertThat(Files.readString(corpus.root().resolve("articles/chapter-1-of-the-guide-2.md")))
+                .contains("urls:\n- " + web.url("/chapter/1") + "\n");
+        crawl(config(), CrawlListener.NONE);
+        assertThat(corpus.documentFiles()).hasSize(8);
+    }
+
+    @Test
+    void aRunStoppedAfterItsLastAddressStartsAfreshNextTime() throws Exception {
+        Path state = corpus.root().resolve(".crawl/state.jsonl");
+        Files.createDirectories(state.getParent());
+        Files.writeString(state, "{\"q\":\"" + web.url("/") + "\",\"d\":0,\"m\":1,\"p\":\"" + web.origin()
+                + "/\"}\n{\"x\":\"" + web.url("/") + "\"}\n");
+        var summary = crawl(config(), CrawlListener.NONE);
+        assertThat(summary.resumed()).isFalse();
+        assertThat(summary.progress().fetched()).isEqualTo(7);
+    }
+}
