@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code painsearch} command: serve, reindex, import and search. */
 @Command(name = "painsearch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Search pain-science articles, podcasts and your own notes, locally.",
-        subcommands = {ServeCommand.class, ReindexCommand.class, ImportCommand.class, SearchCommand.class,
+        subcommands = {ServeCommand.class, ReindexCommand.class, ImportCommand.class, SearchCommand.class, EvalCommand.class,
                 NoteCommand.class, BookmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     // Lucene suggests an incubator module on every start; painsearch does not need it, so the hint is noise.

@@ -6,11 +6,13 @@ import java.util.Locale;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.text.TextContentRenderer;
 import org.painsearch.corpus.Document;
@@ -31,7 +33,19 @@ public final class DocumentMapper {
 
     /** The Lucene documents for {@code d}, parent last as block joins expect; all share {@link Fields#ROOT}. */
     public static List<org.apache.lucene.document.Document> toBlock(Document d) {
+        return toBlock(d, List.of());
+    }
+
+    /** As {@link #toBlock(Document)}, with one passage child per vector in {@code passageVectors}. */
+    public static List<org.apache.lucene.document.Document> toBlock(Document d, List<float[]> passageVectors) {
         var block = new ArrayList<org.apache.lucene.document.Document>();
+        for (float[] v : passageVectors) {
+            var passage = new org.apache.lucene.document.Document();
+            passage.add(new KeywordField(Fields.ROOT, d.id(), Field.Store.NO));
+            passage.add(new KeywordField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
+            passage.add(new KnnFloatVectorField(Fields.VECTOR, v, VectorSimilarityFunction.COSINE));
+            block.add(passage);
+        }
         for (Segment s : d.segments()) {
             var seg = new org.apache.lucene.document.Document();
             seg.add(new KeywordField(Fields.ROOT, d.id(), Field.Store.NO));

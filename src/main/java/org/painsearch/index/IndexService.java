@@ -95,10 +95,15 @@ public final class IndexService implements Closeable {
 
     /** Adds or replaces one document (with its segments) and commits. */
     public void upsert(Document d) throws IOException {
+        upsert(d, List.of());
+    }
+
+    /** Adds or replaces one document with its passage vectors (none for words-only search) and commits. */
+    public void upsert(Document d, List<float[]> passageVectors) throws IOException {
         requireWritable();
         writeLock.lock();
         try {
-            writer.updateDocuments(new Term(Fields.ROOT, d.id()), DocumentMapper.toBlock(d));
+            writer.updateDocuments(new Term(Fields.ROOT, d.id()), DocumentMapper.toBlock(d, passageVectors));
             commitAndRefresh();
         } finally {
             writeLock.unlock();
@@ -119,13 +124,18 @@ public final class IndexService implements Closeable {
 
     /** Replaces the whole index with {@code docs}; nothing is visible until the final commit. */
     public void rebuild(List<Document> docs, IntConsumer progress) throws IOException {
+        rebuild(docs, Map.of(), progress);
+    }
+
+    /** As {@link #rebuild(List, IntConsumer)}, with passage vectors by document id (absent ids get none). */
+    public void rebuild(List<Document> docs, Map<String, List<float[]>> vectors, IntConsumer progress) throws IOException {
         requireWritable();
         writeLock.lock();
         try {
             writer.deleteAll();
             int done = 0;
             for (Document d : docs) {
-                writer.addDocuments(DocumentMapper.toBlock(d));
+                writer.addDocuments(DocumentMapper.toBlock(d, vectors.getOrDefault(d.id(), List.of())));
                 progress.accept(++done);
             }
             commitAndRefresh();
