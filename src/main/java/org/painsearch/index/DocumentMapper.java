@@ -23,6 +23,8 @@ import org.painsearch.corpus.Segment;
 public final class DocumentMapper {
     // Offsets in the postings let the UnifiedHighlighter find passages without re-analyzing the text.
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+    // The spelling vocabulary needs only which words occur where: no positions, norms or stored text.
+    private static final FieldType WORDS_ONLY = wordsOnly();
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final TextContentRenderer PLAIN = TextContentRenderer.builder().build();
     // The text renderer keeps "- " and "1. " before list items; in snippets they are noise.
@@ -78,6 +80,7 @@ public final class DocumentMapper {
         if (!spoken.isEmpty()) {
             doc.add(new Field(Fields.BODY, spoken, TEXT_WITH_OFFSETS));
         }
+        doc.add(new Field(Fields.SPELL, d.title() + "\n" + plain + (spoken.isEmpty() ? "" : "\n" + spoken), WORDS_ONLY));
         doc.add(new StoredField(Fields.BODY_MARKDOWN, d.body()));
         for (String tag : d.tags()) {
             doc.add(new KeywordField(Fields.TAG, tag, Field.Store.YES));
@@ -134,6 +137,15 @@ public final class DocumentMapper {
         if (value != null && !value.isBlank()) {
             doc.add(new StoredField(field, value));
         }
+    }
+
+    private static FieldType wordsOnly() {
+        var type = new FieldType();
+        type.setTokenized(true);
+        type.setOmitNorms(true);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.freeze();
+        return type;
     }
 
     private static FieldType textWithOffsets() {

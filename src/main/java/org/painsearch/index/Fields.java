@@ -60,6 +60,9 @@ public final class Fields {
     // IntField, on segments: start in seconds, stored for the hit's timestamp.
     public static final String START = "start";
 
+    // TextField, docs only, not stored: title and body as whole lowercase words (no stems), the vocabulary that
+    // "did you mean" corrections and autocomplete phrases are drawn from, so they read as real words.
+    public static final String SPELL = "spell";
     // KnnFloatVectorField (cosine), on passage docs: a sentence vector of one passage, for search by meaning.
     public static final String VECTOR = "vector";
 

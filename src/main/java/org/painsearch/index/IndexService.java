@@ -25,6 +25,16 @@ import org.painsearch.corpus.Document;
  * moment leaves the last committed index, which is what readers and a restarted server open.
  */
 public final class IndexService implements Closeable {
+    // Every searcher ranks with painsearch's BM25 parameters (see Ranking).
+    private static final org.apache.lucene.search.SearcherFactory SEARCHERS = new org.apache.lucene.search.SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+                                         org.apache.lucene.index.IndexReader previous) {
+            var searcher = new IndexSearcher(reader);
+            searcher.setSimilarity(Ranking.SIMILARITY);
+            return searcher;
+        }
+    };
     private final Path path;
     private final Directory directory;
     // Replaced after a failed rebuild, whose rollback closes the writer it undoes.
@@ -49,7 +59,7 @@ public final class IndexService implements Closeable {
                 writer.commit();
             }
             // Searchers see commits only, never a rebuild in progress; every write commits before it refreshes.
-            return new IndexService(indexDir, dir, writer, new SearcherManager(dir, null));
+            return new IndexService(indexDir, dir, writer, new SearcherManager(dir, SEARCHERS));
         } catch (LockObtainFailedException e) {
             dir.close();
             throw new IndexBusyException(indexDir);
@@ -60,7 +70,7 @@ public final class IndexService implements Closeable {
     }
 
     private static IndexWriterConfig writerConfig() {
-        return new IndexWriterConfig(Analysis.indexAnalyzer())
+        return new IndexWriterConfig(Analysis.writerAnalyzer()).setSimilarity(Ranking.SIMILARITY)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCommitOnClose(false);
     }
@@ -72,7 +82,7 @@ public final class IndexService implements Closeable {
             dir.close();
             throw new IOException("there is no index at " + indexDir + " (run: ./painsearch reindex)");
         }
-        return new IndexService(indexDir, dir, null, new SearcherManager(dir, null));
+        return new IndexService(indexDir, dir, null, new SearcherManager(dir, SEARCHERS));
     }
 
     /** True when a committed index exists at {@code indexDir} with the current schema. */
@@ -86,6 +96,12 @@ public final class IndexService implements Closeable {
                 return Fields.SCHEMA_VERSION.equals(data.get(Fields.SCHEMA_KEY)) && reader.numDocs() > 0;
             }
         }
+    }
+
+    /** True when some document has passage vectors, so ranking by meaning has something to search. */
+    public boolean hasVectors() throws IOException {
+        return withSearcher(s -> s.getIndexReader().leaves().stream()
+                .anyMatch(l -> l.reader().getFieldInfos().fieldInfo(Fields.VECTOR) != null));
     }
 
     /** The index folder. */

@@ -31,7 +31,20 @@ final class Ranker {
     }
 
     /** The ranked documents, the total matching, the text query (for snippets) and a notice when relaxed. */
-    record Ranking(ScoreDoc[] docs, long total, Query textQuery, String notice, QueryFactory.Reading reading) {
+    record Ranking(ScoreDoc[] docs, long total, Query textQuery, String notice, QueryFactory.Reading reading,
+                   java.util.Map<Integer, String> fusion) {
+        Ranking(ScoreDoc[] docs, long total, Query textQuery, String notice, QueryFactory.Reading reading) {
+            this(docs, total, textQuery, notice, reading, null);
+        }
+
+        boolean fused() {
+            return fusion != null;
+        }
+
+        /** How document {@code doc}'s fused score came about, or null for words-only ranking. */
+        String fusionOf(int doc) {
+            return fusion == null ? null : fusion.get(doc);
+        }
     }
 
     Ranking rank(IndexSearcher searcher, String text, Analyzer analyzer, List<QueryFactory.FilterClause> clauses,

@@ -80,13 +80,7 @@ public final class SearchService {
         long started = System.nanoTime();
         var notices = new ArrayList<String>();
         UserQuery typed = capWords(UserQuery.parse(req.query()), notices);
-        var outside = new ArrayList<UserQuery.Filter>();
-        req.types().forEach(t -> outside.add(new UserQuery.Filter("type", t, false)));
-        req.tags().forEach(t -> outside.add(new UserQuery.Filter("tag", t, false)));
-        req.sources().forEach(s -> outside.add(new UserQuery.Filter("source", s, false)));
-        if (req.year() != null) {
-            outside.add(new UserQuery.Filter("year", req.year(), false));
-        }
+        var outside = outsideFilters(req);
 
         Analyzer analyzer = synonyms.queryAnalyzer();
         RankingMode mode = req.mode() != null ? req.mode() : defaultMode;
@@ -103,11 +97,18 @@ public final class SearchService {
             ScoreDoc[] all = ranking.docs();
             int from = Math.min((req.page() - 1) * req.size(), all.length);
             ScoreDoc[] page = Arrays.copyOfRange(all, from, Math.min(all.length, from + req.size()));
-            var hits = hits(searcher, analyzer, ranking.textQuery(), typed.text(), page);
+            var details = typed.text().isBlank() ? null
+                    : QueryDetails.of(typed.text(), ranking.reading(), ranking.textQuery(), ranking.notice() != null);
+            var typedStems = details == null ? Set.<String>of()
+                    : details.stems().stream().map(QueryDetails.Stem::stem).collect(java.util.stream.Collectors.toSet());
+            var hits = hits(searcher, analyzer, ranking, typed.text(), page, req.explain() ? typedStems : null);
             var counts = facetCounts(searcher, ranking.textQuery(), clauses);
+            String didYouMean = ranking.total() < SpellCheck.FEW_RESULTS && !typed.text().isBlank()
+                    ? SpellCheck.didYouMean(searcher.getIndexReader(), req.query()) : null;
             long took = (System.nanoTime() - started) / 1_000_000;
             String notice = notices.isEmpty() ? null : String.join(" ", notices);
-            return new SearchResponse(req.query(), ranking.total(), took, notice, req.page(), req.size(), hits, counts);
+            return new SearchResponse(req.query(), ranking.total(), took, notice, req.page(), req.size(), hits, counts,
+                    ranking.fused() ? "hybrid" : "bm25", details, didYouMean);
         });
     }
 
@@ -121,10 +122,11 @@ public final class SearchService {
      */
     public List<Ranked> rank(SearchRequest req) throws IOException {
         UserQuery typed = capWords(UserQuery.parse(req.query()), new ArrayList<>());
+        var outside = outsideFilters(req);
         Analyzer analyzer = synonyms.queryAnalyzer();
         RankingMode mode = req.mode() != null ? req.mode() : defaultMode;
         return index.withSearcher(searcher -> {
-            var clauses = clauses(searcher, typed, List.of(), new ArrayList<>());
+            var clauses = clauses(searcher, typed, outside, new ArrayList<>());
             var ranking = ranker.rank(searcher, typed.text(), analyzer, clauses, req, mode);
             var out = new ArrayList<Ranked>();
             var stored = searcher.storedFields();
@@ -134,6 +136,17 @@ public final class SearchService {
             }
             return out;
         });
+    }
+
+    private static List<UserQuery.Filter> outsideFilters(SearchRequest req) {
+        var outside = new ArrayList<UserQuery.Filter>();
+        req.types().forEach(t -> outside.add(new UserQuery.Filter("type", t, false)));
+        req.tags().forEach(t -> outside.add(new UserQuery.Filter("tag", t, false)));
+        req.sources().forEach(s -> outside.add(new UserQuery.Filter("source", s, false)));
+        if (req.year() != null) {
+            outside.add(new UserQuery.Filter("year", req.year(), false));
+        }
+        return outside;
     }
 
     private List<QueryFactory.FilterClause> clauses(IndexSearcher searcher, UserQuery typed,
@@ -170,8 +183,9 @@ public final class SearchService {
         };
     }
 
-    private List<SearchResponse.Hit> hits(IndexSearcher searcher, Analyzer analyzer, Query textQuery, String text,
-                                          ScoreDoc[] page) throws IOException {
+    private List<SearchResponse.Hit> hits(IndexSearcher searcher, Analyzer analyzer, Ranker.Ranking ranking, String text,
+                                          ScoreDoc[] page, Set<String> explainStems) throws IOException {
+        Query textQuery = ranking.textQuery();
         int[] ids = Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
         var snippets = Snippets.highlight(searcher, analyzer, Fields.BODY, textQuery, ids, SNIPPETS_PER_HIT);
         var hits = new ArrayList<SearchResponse.Hit>();
@@ -200,7 +214,9 @@ public final class SearchService {
                     doc.get(Fields.PUBLISHED_TEXT), List.of(doc.getValues(Fields.AUTHOR)),
                     List.of(doc.getValues(Fields.TAG)), doc.get(Fields.SOURCE), hitSnippets, timestamp, seconds,
                     doc.get(Fields.AUDIO), NoteLinks.notesLinkingTo(searcher, id), links,
-                    doc.get(Fields.PRIVATE) != null ? Boolean.TRUE : null, score));
+                    doc.get(Fields.PRIVATE) != null ? Boolean.TRUE : null, score,
+                    explainStems == null ? null : Explanations.explain(searcher, textQuery, page[i].doc, explainStems,
+                            ranking.fusionOf(page[i].doc))));
         }
         return hits;
     }

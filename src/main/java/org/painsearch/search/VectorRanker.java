@@ -12,7 +12,6 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
@@ -30,6 +29,9 @@ public final class VectorRanker {
     static final int FUSION_DEPTH = 100;
     // 60 is the constant of Cormack et al.; it keeps one ranking's first place from outweighing agreement.
     static final int RRF_K = 60;
+    // Relative say of each ranking in the fusion; tuned on the dev splits.
+    static final float WORDS_WEIGHT = 1f;
+    static final float MEANING_WEIGHT = 1f;
     // Passages fetched per document wanted: long documents fill the neighbours with their own passages.
     private static final int PASSAGES_PER_DOC = 3;
 
@@ -45,20 +47,33 @@ public final class VectorRanker {
             throws IOException {
         var byMeaning = nearest(searcher, embedQuery.apply(text), clauses, FUSION_DEPTH, null);
         var fused = new LinkedHashMap<Integer, Float>();
+        var wordRank = new HashMap<Integer, Integer>();
+        var meaningRank = new HashMap<Integer, Integer>();
         ScoreDoc[] words = bm25.scoreDocs;
         for (int i = 0; i < Math.min(FUSION_DEPTH, words.length); i++) {
-            fused.merge(words[i].doc, 1f / (RRF_K + i + 1), Float::sum);
+            fused.merge(words[i].doc, WORDS_WEIGHT / (RRF_K + i + 1), Float::sum);
+            wordRank.put(words[i].doc, i + 1);
         }
         int onlyByMeaning = 0;
         for (int i = 0; i < byMeaning.size(); i++) {
-            if (fused.merge(byMeaning.get(i).doc, 1f / (RRF_K + i + 1), Float::sum) == 1f / (RRF_K + i + 1)) {
+            int doc = byMeaning.get(i).doc;
+            meaningRank.put(doc, i + 1);
+            if (!wordRank.containsKey(doc)) {
                 onlyByMeaning++;
             }
+            fused.merge(doc, MEANING_WEIGHT / (RRF_K + i + 1), Float::sum);
         }
         var ranked = fused.entrySet().stream()
                 .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed())
                 .map(e -> new ScoreDoc(e.getKey(), e.getValue())).toArray(ScoreDoc[]::new);
-        return new Ranker.Ranking(ranked, bm25.totalHits.value() + onlyByMeaning, textQuery, notice, reading);
+        var how = new HashMap<Integer, String>();
+        for (ScoreDoc sd : ranked) {
+            Integer w = wordRank.get(sd.doc);
+            Integer v = meaningRank.get(sd.doc);
+            how.put(sd.doc, "reciprocal rank fusion (k=" + RRF_K + "): words rank " + (w == null ? "-" : w)
+                    + ", meaning rank " + (v == null ? "-" : v) + ", fused score " + sd.score);
+        }
+        return new Ranker.Ranking(ranked, bm25.totalHits.value() + onlyByMeaning, textQuery, notice, reading, how);
     }
 
     /**
@@ -101,9 +116,5 @@ public final class VectorRanker {
             }
         }
         return out;
-    }
-
-    static Query matchAll() {
-        return new MatchAllDocsQuery();
     }
 }
