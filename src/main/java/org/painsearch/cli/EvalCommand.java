@@ -75,7 +75,12 @@ final class EvalCommand implements Callable<Integer> {
         try (var progress = new ConsoleProgress("Evaluating")) {
             Evaluation.Indexer indexer = embeddings == null
                     ? (index, docs, step) -> index.rebuild(docs, step)
-                    : (index, docs, step) -> index.rebuild(docs, embeddings.vectorsFor(docs, step), step);
+                    // Embedding is most of the work: it fills the first nine tenths of the indexing bar.
+                    : (index, docs, step) -> {
+                        var vectors = embeddings.vectorsFor(docs, done -> step.accept(done * 9 / 10));
+                        int base = docs.size() * 9 / 10;
+                        index.rebuild(docs, vectors, done -> step.accept(base + done / 10));
+                    };
             Evaluation.Engine engine = index -> new SearchService(index, synonyms, Set::of,
                     embeddings == null ? null : embeddings.ranker(), rankingMode);
             result = Evaluation.run(collection, tmp.resolve("index"), indexer, engine, rankingMode, run, progress);

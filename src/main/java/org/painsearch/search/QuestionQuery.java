@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -79,9 +78,5 @@ final class QuestionQuery {
             }
         }
         return out;
-    }
-
-    static Term term(String field, String t) {
-        return new Term(field, t);
     }
 }

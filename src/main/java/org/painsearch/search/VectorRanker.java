@@ -9,13 +9,11 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 import org.painsearch.index.Fields;
@@ -82,8 +80,9 @@ public final class VectorRanker {
      */
     static List<ScoreDoc> nearest(IndexSearcher searcher, float[] vector, List<QueryFactory.FilterClause> clauses,
                                   int k, String exceptId) throws IOException {
-        var passages = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, k * PASSAGES_PER_DOC,
-                new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE))), k * PASSAGES_PER_DOC);
+        // Only passages carry vectors, so the search needs no filter (a filter would slow the graph walk).
+        var passages = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, k * PASSAGES_PER_DOC),
+                k * PASSAGES_PER_DOC);
         var leaves = searcher.getIndexReader().leaves();
         var bestById = new LinkedHashMap<String, Float>();
         for (ScoreDoc sd : passages.scoreDocs) {
