@@ -25,6 +25,8 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         LUCENE_VECTOR_HINT.setLevel(java.util.logging.Level.SEVERE);
+        // The embedding model's tokenizer (DJL) warns on every start that this machine has no GPU; it needs none.
+        System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
         int code = newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
         if (code != ServeCommand.KEEP_RUNNING) {
             System.exit(code);

@@ -32,9 +32,14 @@ final class Ranker {
 
     /** The ranked documents, the total matching, the text query (for snippets) and a notice when relaxed. */
     record Ranking(ScoreDoc[] docs, long total, Query textQuery, String notice, QueryFactory.Reading reading,
-                   java.util.Map<Integer, String> fusion) {
+                   java.util.Map<Integer, String> fusion, long wordTotal) {
         Ranking(ScoreDoc[] docs, long total, Query textQuery, String notice, QueryFactory.Reading reading) {
-            this(docs, total, textQuery, notice, reading, null);
+            this(docs, total, textQuery, notice, reading, null, total);
+        }
+
+        /** Documents matching the words alone: vector neighbours match any query, so they do not count here. */
+        long wordMatches() {
+            return wordTotal;
         }
 
         boolean fused() {

@@ -103,7 +103,7 @@ public final class SearchService {
                     : details.stems().stream().map(QueryDetails.Stem::stem).collect(java.util.stream.Collectors.toSet());
             var hits = hits(searcher, analyzer, ranking, typed.text(), page, req.explain() ? typedStems : null);
             var counts = facetCounts(searcher, ranking.textQuery(), clauses);
-            String didYouMean = ranking.total() < SpellCheck.FEW_RESULTS && !typed.text().isBlank()
+            String didYouMean = ranking.wordMatches() < SpellCheck.FEW_RESULTS && !typed.text().isBlank()
                     ? SpellCheck.didYouMean(searcher.getIndexReader(), req.query()) : null;
             long took = (System.nanoTime() - started) / 1_000_000;
             String notice = notices.isEmpty() ? null : String.join(" ", notices);

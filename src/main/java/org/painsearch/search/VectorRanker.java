@@ -71,7 +71,8 @@ public final class VectorRanker {
             how.put(sd.doc, "reciprocal rank fusion (k=" + RRF_K + "): words rank " + (w == null ? "-" : w)
                     + ", meaning rank " + (v == null ? "-" : v) + ", fused score " + sd.score);
         }
-        return new Ranker.Ranking(ranked, bm25.totalHits.value() + onlyByMeaning, textQuery, notice, reading, how);
+        return new Ranker.Ranking(ranked, bm25.totalHits.value() + onlyByMeaning, textQuery, notice, reading, how,
+                bm25.totalHits.value());
     }
 
     /**
