@@ -5,6 +5,7 @@ import { el, api, safeSnippet } from './dom.js';
 import { renderEditor } from './editor.js';
 import { renderBookmarks, bookmarkButton } from './bookmarks.js';
 import { renderGraph } from './graph.js';
+import { searchExtras, wireSuggest, relatedSection } from './relevance.js';
 
 const $ = (id) => document.getElementById(id);
 const PAGE_SIZE = 10;
@@ -108,6 +109,7 @@ async function renderSearch(s, current) {
       + ` · ${data.tookMs} ms`;
   $('summary').append(el('span', { text }), ' ',
     bookmarkButton('search:' + searchQuery({ ...s, page: 1 }), s.q || 'All documents', 'Bookmark this search'));
+  $('summary').append(...searchExtras(data, s, navigate));
   $('results').replaceChildren(...data.hits.map((h) => hitView(h)));
   renderFacets(data.facets, s);
   renderPager(data, s);
@@ -217,6 +219,7 @@ async function renderDoc(s, current) {
   if (isNote) parts.push(el('section', { class: 'links', id: 'mentions' }, el('h2', { text: 'Unlinked mentions' }),
     el('p', { class: 'meta', text: 'Looking for sources that mention this note’s title or tags…' })));
   const view = showView(parts);
+  relatedSection(d.id).then((sec) => { if (sec && current()) view.append(sec); }).catch(() => {});
   const currentMoment = view.querySelector('li.current');
   if (currentMoment) currentMoment.scrollIntoView({ block: 'center' });
   if (isNote) loadMentions(d, current);
@@ -313,4 +316,5 @@ $('search-form').addEventListener('submit', (e) => {
 $('sort').addEventListener('change', () => $('search-form').requestSubmit());
 window.addEventListener('popstate', render);
 render();
+wireSuggest($('q'));
 if (!readState().edit && !readState().new) $('q').focus();

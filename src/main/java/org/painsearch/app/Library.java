@@ -27,7 +27,11 @@ import org.painsearch.notes.NoteException;
 import org.painsearch.notes.NoteService;
 import org.painsearch.search.DocumentLookup;
 import org.painsearch.search.LinkTools;
+import org.painsearch.search.RankingMode;
+import org.painsearch.search.Related;
 import org.painsearch.search.SearchService;
+import org.painsearch.search.Suggestions;
+import org.painsearch.vectors.Embeddings;
 
 /** The therapist's library: the corpus, its index, and the searches over them, as one service. */
 public final class Library implements Closeable {
@@ -39,6 +43,9 @@ public final class Library implements Closeable {
     private final LinkTools links;
     private final NoteService notes;
     private final BookmarkStore bookmarks;
+    private final Embeddings embeddings;
+    private final Suggestions suggestions;
+    private final Related related;
     // What was last indexed for each id, so an event for a file we just wrote ourselves costs nothing.
     private final Map<String, String> indexedVersions = new ConcurrentHashMap<>();
 
@@ -48,14 +55,43 @@ public final class Library implements Closeable {
 
     /** A library whose notes and bookmarks take their times from {@code clock}. */
     public Library(CorpusStore corpus, IndexService index, Clock clock) {
+        this(corpus, index, clock, null, RankingMode.BM25);
+    }
+
+    /**
+     * A library that also indexes passage vectors with {@code embeddings} (null for words only) and ranks by
+     * {@code defaultMode} when a search names no mode.
+     */
+    public Library(CorpusStore corpus, IndexService index, Clock clock, Embeddings embeddings, RankingMode defaultMode) {
         this.corpus = corpus;
         this.index = index;
+        this.embeddings = embeddings;
         this.synonyms = new Synonyms(corpus.synonymsFile());
         this.bookmarks = new BookmarkStore(corpus.root().resolve("bookmarks.json"), clock);
-        this.search = new SearchService(index, synonyms, bookmarks::bookmarkedIds);
+        this.search = new SearchService(index, synonyms, bookmarks::bookmarkedIds,
+                embeddings == null ? null : embeddings.ranker(), defaultMode);
+        this.suggestions = new Suggestions(index);
+        this.related = new Related(index);
         this.documents = new DocumentLookup(index);
         this.links = new LinkTools(index);
         this.notes = new NoteService(corpus, clock);
+    }
+
+    /** Autocomplete for the search box. */
+    public Suggestions suggestions() {
+        return suggestions;
+    }
+
+    /** Documents related to a document. */
+    public Related related() {
+        return related;
+    }
+
+    /** Loads the embedding model now, so the first search by meaning does not wait for it. */
+    public void warmUp() {
+        if (embeddings != null) {
+            embeddings.embedQuery("warm up");
+        }
     }
 
     public LinkTools links() {
@@ -128,7 +164,7 @@ public final class Library implements Closeable {
             Document d = corpus.read(file);
             String version = ContentVersion.of(file) + transcriptVersion(file);
             if (!version.equals(indexedVersions.get(d.id()))) {
-                index.upsert(d);
+                index.upsert(d, embeddings == null ? List.of() : embeddings.vectorsFor(d));
                 indexedVersions.put(d.id(), version);
             }
         } catch (CorpusException e) {
@@ -199,7 +235,8 @@ public final class Library implements Closeable {
     public RebuildReport rebuild(Progress progress) throws IOException {
         long started = System.nanoTime();
         List<Path> files = corpus.documentFiles();
-        progress.start(files.size() * 2);
+        int phases = embeddings == null ? 2 : 3;
+        progress.start(files.size() * phases);
         var docs = new ArrayList<Document>();
         var problems = new ArrayList<CorpusException>();
         int step = 0;
@@ -212,7 +249,13 @@ public final class Library implements Closeable {
             progress.step(++step);
         }
         int offset = step + (files.size() - docs.size());
-        index.rebuild(docs, done -> progress.step(offset + done));
+        Map<String, List<float[]>> vectors = Map.of();
+        if (embeddings != null) {
+            // Embedding is the slow part; unchanged passages come from the cache.
+            vectors = embeddings.vectorsFor(docs, done -> progress.step(offset + done));
+        }
+        int indexOffset = offset + (embeddings == null ? 0 : files.size());
+        index.rebuild(docs, vectors, done -> progress.step(indexOffset + done));
         indexedVersions.clear();
         return new RebuildReport(docs.size(), problems, (System.nanoTime() - started) / 1_000_000);
     }
@@ -240,6 +283,13 @@ public final class Library implements Closeable {
 
     @Override
     public void close() throws IOException {
-        index.close();
+        suggestions.close();
+        try {
+            index.close();
+        } finally {
+            if (embeddings != null) {
+                embeddings.close();
+            }
+        }
     }
 }

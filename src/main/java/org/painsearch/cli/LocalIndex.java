@@ -8,6 +8,8 @@ import org.painsearch.app.Library;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.index.IndexBusyException;
 import org.painsearch.index.IndexService;
+import org.painsearch.search.RankingMode;
+import org.painsearch.vectors.Embeddings;
 
 /** Opens the library for writing in this process, or finds the server that already has it open. */
 final class LocalIndex {
@@ -22,7 +24,12 @@ final class LocalIndex {
         Path indexDir = store.indexDir();
         try {
             java.nio.file.Files.createDirectories(indexDir);
-            return new Access(new Library(new CorpusStore(store.corpusDir()), IndexService.openWritable(indexDir)), null);
+            var index = IndexService.openWritable(indexDir);
+            var mode = store.ranking();
+            // The cache lives in the index folder: deleting the index forgets the vectors too.
+            var embeddings = mode == RankingMode.HYBRID ? Embeddings.open(indexDir.resolve("embedding-cache")) : null;
+            return new Access(new Library(new CorpusStore(store.corpusDir()), index, java.time.Clock.systemUTC(),
+                    embeddings, mode), null);
         } catch (IndexBusyException e) {
             Optional<ServerRegistry.Server> server = ServerRegistry.find(indexDir);
             if (server.isPresent()) {
@@ -35,7 +42,8 @@ final class LocalIndex {
 
     /** Builds the index from the corpus when it is missing or from an older painsearch, with progress. */
     static void ensureBuilt(Library library, PrintWriter out) throws IOException {
-        if (IndexService.isCurrent(library.index().path())) {
+        boolean vectorsMissing = library.search().defaultMode() == RankingMode.HYBRID && !library.index().hasVectors();
+        if (IndexService.isCurrent(library.index().path()) && !vectorsMissing) {
             return;
         }
         out.println("Indexing the corpus at " + library.corpus().root() + " (first run) …");

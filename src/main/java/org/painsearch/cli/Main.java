@@ -4,11 +4,12 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code painsearch} command: serve, reindex, import, crawl and search. */
+/** The {@code painsearch} command: serve, reindex, import, crawl, search, eval, notes and bookmarks. */
 @Command(name = "painsearch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Search pain-science articles, podcasts and your own notes, locally.",
         subcommands = {ServeCommand.class, ReindexCommand.class, ImportCommand.class, CrawlCommand.class,
-                SearchCommand.class, NoteCommand.class, BookmarkCommand.class, CommandLine.HelpCommand.class})
+                SearchCommand.class, EvalCommand.class, NoteCommand.class, BookmarkCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     // Lucene suggests an incubator module on every start; painsearch does not need it, so the hint is noise.
     // Held in a field because java.util.logging keeps loggers only weakly.
@@ -25,6 +26,8 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         LUCENE_VECTOR_HINT.setLevel(java.util.logging.Level.SEVERE);
+        // The embedding model's tokenizer (DJL) warns on every start that this machine has no GPU; it needs none.
+        System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
         int code = newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
         if (code != ServeCommand.KEEP_RUNNING) {
             System.exit(code);

@@ -59,6 +59,8 @@ final class ServeCommand implements Callable<Integer> {
                         + "); is another server using it? Try --port with another number");
             }
             var watcher = CorpusWatcher.start(library);
+            // The embedding model loads in about a second; do it now rather than in the first search.
+            Thread.ofVirtual().name("painsearch-warm-up").start(library::warmUp);
             String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port();
             ServerRegistry.register(library.index().path(), url);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

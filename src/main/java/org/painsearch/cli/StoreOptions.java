@@ -13,6 +13,15 @@ final class StoreOptions {
             description = "Index folder (env PAINSEARCH_INDEX; default: index/ beside the launcher).")
     private Path index;
 
+    @Option(names = "--ranking", paramLabel = "MODE", defaultValue = "${env:PAINSEARCH_RANKING:-hybrid}",
+            description = "Default ranking: hybrid (words and meaning; indexes sentence vectors) or bm25 (words only; "
+                    + "faster reindex) (env PAINSEARCH_RANKING; default: ${DEFAULT-VALUE}).")
+    private String ranking;
+
+    org.painsearch.search.RankingMode ranking() {
+        return org.painsearch.search.RankingMode.parse(ranking, org.painsearch.search.RankingMode.HYBRID);
+    }
+
     Path corpusDir() {
         return (corpus != null ? corpus : home().resolve("corpus")).toAbsolutePath().normalize();
     }

@@ -31,6 +31,17 @@ public final class Analysis {
         return new Chain(null);
     }
 
+    /** What the index writer uses: the index chain, and whole folded words for {@link Fields#SPELL}. */
+    public static Analyzer writerAnalyzer() {
+        return new org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper(indexAnalyzer(),
+                java.util.Map.of(Fields.SPELL, synonymRuleAnalyzer()));
+    }
+
+    /** Whole lowercase, accent-folded words: how the spelling vocabulary is indexed and looked up. */
+    public static Analyzer wordAnalyzer() {
+        return synonymRuleAnalyzer();
+    }
+
     /** The analyzer used for queries: the index chain plus {@code synonyms} (may be null or empty). */
     public static Analyzer queryAnalyzer(SynonymMap synonyms) {
         return new Chain(synonyms == null || synonyms.fst == null ? null : synonyms);

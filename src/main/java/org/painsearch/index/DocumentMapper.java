@@ -6,11 +6,13 @@ import java.util.Locale;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.text.TextContentRenderer;
 import org.painsearch.corpus.Document;
@@ -21,6 +23,8 @@ import org.painsearch.corpus.Segment;
 public final class DocumentMapper {
     // Offsets in the postings let the UnifiedHighlighter find passages without re-analyzing the text.
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+    // The spelling vocabulary needs only which words occur where: no positions, norms or stored text.
+    private static final FieldType WORDS_ONLY = wordsOnly();
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final TextContentRenderer PLAIN = TextContentRenderer.builder().build();
     // The text renderer keeps "- " and "1. " before list items; in snippets they are noise.
@@ -31,7 +35,19 @@ public final class DocumentMapper {
 
     /** The Lucene documents for {@code d}, parent last as block joins expect; all share {@link Fields#ROOT}. */
     public static List<org.apache.lucene.document.Document> toBlock(Document d) {
+        return toBlock(d, List.of());
+    }
+
+    /** As {@link #toBlock(Document)}, with one passage child per vector in {@code passageVectors}. */
+    public static List<org.apache.lucene.document.Document> toBlock(Document d, List<float[]> passageVectors) {
         var block = new ArrayList<org.apache.lucene.document.Document>();
+        for (float[] v : passageVectors) {
+            var passage = new org.apache.lucene.document.Document();
+            passage.add(new KeywordField(Fields.ROOT, d.id(), Field.Store.NO));
+            passage.add(new KeywordField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
+            passage.add(new KnnFloatVectorField(Fields.VECTOR, v, VectorSimilarityFunction.COSINE));
+            block.add(passage);
+        }
         for (Segment s : d.segments()) {
             var seg = new org.apache.lucene.document.Document();
             seg.add(new KeywordField(Fields.ROOT, d.id(), Field.Store.NO));
@@ -64,6 +80,7 @@ public final class DocumentMapper {
         if (!spoken.isEmpty()) {
             doc.add(new Field(Fields.BODY, spoken, TEXT_WITH_OFFSETS));
         }
+        doc.add(new Field(Fields.SPELL, d.title() + "\n" + plain + (spoken.isEmpty() ? "" : "\n" + spoken), WORDS_ONLY));
         doc.add(new StoredField(Fields.BODY_MARKDOWN, d.body()));
         for (String tag : d.tags()) {
             doc.add(new KeywordField(Fields.TAG, tag, Field.Store.YES));
@@ -120,6 +137,15 @@ public final class DocumentMapper {
         if (value != null && !value.isBlank()) {
             doc.add(new StoredField(field, value));
         }
+    }
+
+    private static FieldType wordsOnly() {
+        var type = new FieldType();
+        type.setTokenized(true);
+        type.setOmitNorms(true);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.freeze();
+        return type;
     }
 
     private static FieldType textWithOffsets() {

@@ -3,7 +3,7 @@ package org.painsearch.index;
 /** Every field name in the index, in one place, with why each has the field type it has. */
 public final class Fields {
     /** Bumped whenever the schema or analysis changes, so an older index is rebuilt rather than misread. */
-    public static final String SCHEMA_VERSION = "5";
+    public static final String SCHEMA_VERSION = "6";
     /** Commit user-data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "painsearch.schema";
 
@@ -60,9 +60,17 @@ public final class Fields {
     // IntField, on segments: start in seconds, stored for the hit's timestamp.
     public static final String START = "start";
 
+    // TextField, docs only, not stored: title and body as whole lowercase words (no stems), the vocabulary that
+    // "did you mean" corrections and autocomplete phrases are drawn from, so they read as real words.
+    public static final String SPELL = "spell";
+    // KnnFloatVectorField (cosine), on passage docs: a sentence vector of one passage, for search by meaning.
+    public static final String VECTOR = "vector";
+
     /** Values of {@link #KIND}. */
     public static final String KIND_DOC = "doc";
     public static final String KIND_SEGMENT = "segment";
+    // A passage of a document with its sentence vector; a document has as many as its text needs.
+    public static final String KIND_PASSAGE = "passage";
 
     private Fields() {
     }

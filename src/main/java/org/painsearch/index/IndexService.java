@@ -25,6 +25,16 @@ import org.painsearch.corpus.Document;
  * moment leaves the last committed index, which is what readers and a restarted server open.
  */
 public final class IndexService implements Closeable {
+    // Every searcher ranks with painsearch's BM25 parameters (see Ranking).
+    private static final org.apache.lucene.search.SearcherFactory SEARCHERS = new org.apache.lucene.search.SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+                                         org.apache.lucene.index.IndexReader previous) {
+            var searcher = new IndexSearcher(reader);
+            searcher.setSimilarity(Ranking.SIMILARITY);
+            return searcher;
+        }
+    };
     private final Path path;
     private final Directory directory;
     // Replaced after a failed rebuild, whose rollback closes the writer it undoes.
@@ -49,7 +59,7 @@ public final class IndexService implements Closeable {
                 writer.commit();
             }
             // Searchers see commits only, never a rebuild in progress; every write commits before it refreshes.
-            return new IndexService(indexDir, dir, writer, new SearcherManager(dir, null));
+            return new IndexService(indexDir, dir, writer, new SearcherManager(dir, SEARCHERS));
         } catch (LockObtainFailedException e) {
             dir.close();
             throw new IndexBusyException(indexDir);
@@ -60,7 +70,7 @@ public final class IndexService implements Closeable {
     }
 
     private static IndexWriterConfig writerConfig() {
-        return new IndexWriterConfig(Analysis.indexAnalyzer())
+        return new IndexWriterConfig(Analysis.writerAnalyzer()).setSimilarity(Ranking.SIMILARITY)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCommitOnClose(false);
     }
@@ -72,7 +82,7 @@ public final class IndexService implements Closeable {
             dir.close();
             throw new IOException("there is no index at " + indexDir + " (run: ./painsearch reindex)");
         }
-        return new IndexService(indexDir, dir, null, new SearcherManager(dir, null));
+        return new IndexService(indexDir, dir, null, new SearcherManager(dir, SEARCHERS));
     }
 
     /** True when a committed index exists at {@code indexDir} with the current schema. */
@@ -88,6 +98,12 @@ public final class IndexService implements Closeable {
         }
     }
 
+    /** True when some document has passage vectors, so ranking by meaning has something to search. */
+    public boolean hasVectors() throws IOException {
+        return withSearcher(s -> s.getIndexReader().leaves().stream()
+                .anyMatch(l -> l.reader().getFieldInfos().fieldInfo(Fields.VECTOR) != null));
+    }
+
     /** The index folder. */
     public Path path() {
         return path;
@@ -95,10 +111,15 @@ public final class IndexService implements Closeable {
 
     /** Adds or replaces one document (with its segments) and commits. */
     public void upsert(Document d) throws IOException {
+        upsert(d, List.of());
+    }
+
+    /** Adds or replaces one document with its passage vectors (none for words-only search) and commits. */
+    public void upsert(Document d, List<float[]> passageVectors) throws IOException {
         requireWritable();
         writeLock.lock();
         try {
-            writer.updateDocuments(new Term(Fields.ROOT, d.id()), DocumentMapper.toBlock(d));
+            writer.updateDocuments(new Term(Fields.ROOT, d.id()), DocumentMapper.toBlock(d, passageVectors));
             commitAndRefresh();
         } finally {
             writeLock.unlock();
@@ -119,13 +140,18 @@ public final class IndexService implements Closeable {
 
     /** Replaces the whole index with {@code docs}; nothing is visible until the final commit. */
     public void rebuild(List<Document> docs, IntConsumer progress) throws IOException {
+        rebuild(docs, Map.of(), progress);
+    }
+
+    /** As {@link #rebuild(List, IntConsumer)}, with passage vectors by document id (absent ids get none). */
+    public void rebuild(List<Document> docs, Map<String, List<float[]>> vectors, IntConsumer progress) throws IOException {
         requireWritable();
         writeLock.lock();
         try {
             writer.deleteAll();
             int done = 0;
             for (Document d : docs) {
-                writer.addDocuments(DocumentMapper.toBlock(d));
+                writer.addDocuments(DocumentMapper.toBlock(d, vectors.getOrDefault(d.id(), List.of())));
                 progress.accept(++done);
             }
             commitAndRefresh();

@@ -40,6 +40,42 @@ final class QueryFactory {
     record TextQuery(Query query, String syntaxProblem) {
     }
 
+    // Plain words at least this many are read as a question: ranked by how much of it a document covers.
+    static final int QUESTION_WORDS = 4;
+    // A question mark ending a word is punctuation in a typed question, not the one-letter wildcard.
+    private static final Pattern TRAILING_QUESTION_MARK = Pattern.compile("(?<=\\S)\\?+(?=\\s|$)");
+
+    /**
+     * How a query was read: as a question (any words, more and closer is better), or as all words (relaxable
+     * to any words when that is plain words without syntax).
+     */
+    record Reading(Query query, String syntaxProblem, boolean question, boolean relaxable) {
+    }
+
+    /** Reads free text the way the search box means it. */
+    static Reading read(String text, Analyzer analyzer) {
+        String plain = TRAILING_QUESTION_MARK.matcher(text).replaceAll("");
+        if (isQuestion(plain)) {
+            return new Reading(QuestionQuery.build(plain, analyzer), null, true, false);
+        }
+        var t = text(plain, analyzer, true);
+        return new Reading(t.query(), t.syntaxProblem(), false, mayRelax(plain));
+    }
+
+    // Brackets, colons and lone dashes in a long sentence are punctuation ("lens (eye) proteins: a - b");
+    // quotes, operators, -exclusions, wildcards and boosts are syntax and taken as meant.
+    private static final Pattern QUESTION_SYNTAX = Pattern.compile(
+            "\"|\\b(AND|OR|NOT)\\b|(^|\\s)[-+!]\\S|[*~^]|\\b(title|body):\\S");
+
+    static boolean isQuestion(String text) {
+        return text.strip().split("\\s+").length >= QUESTION_WORDS && !QUESTION_SYNTAX.matcher(text).find();
+    }
+
+    // Relaxing AND to OR helps only for several plain words; explicit syntax is taken as meant.
+    static boolean mayRelax(String text) {
+        return text.strip().contains(" ") && !text.matches("(?s).*(\"|\\bAND\\b|\\bOR\\b|\\bNOT\\b|(^|\\s)[-+]|[*(){}\\[\\]^~]|\\b(title|body):).*");
+    }
+
     /**
      * Parses free text with AND (or OR) between words; on a syntax error, searches the text as plain words
      * and returns the problem so the caller can say so.
@@ -146,7 +182,7 @@ final class QueryFactory {
         return q == null ? new MatchNoDocsQuery("no terms in: " + value) : q;
     }
 
-    private static MultiFieldQueryParser parser(Analyzer analyzer, boolean allWords) {
+    static MultiFieldQueryParser parser(Analyzer analyzer, boolean allWords) {
         var parser = new MultiFieldQueryParser(TEXT_FIELDS, analyzer, FIELD_WEIGHTS);
         parser.setDefaultOperator(allWords ? QueryParser.AND_OPERATOR : QueryParser.OR_OPERATOR);
         parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);

@@ -5,9 +5,12 @@ import java.util.List;
 /**
  * One search: the query text as typed (which may hold {@code type:} {@code tag:} {@code author:} {@code year:}
  * filters) plus filters chosen outside it (types, tags, sources, a year or year range), the order and the page.
+ *
+ * @param mode    how to rank; null means the library's default
+ * @param explain add to each hit why it matched and how much each part weighed
  */
 public record SearchRequest(String query, List<String> types, List<String> tags, List<String> sources, String year,
-                            SortOrder sort, int page, int size) {
+                            SortOrder sort, int page, int size, RankingMode mode, boolean explain) {
     /** The largest page size served. */
     public static final int MAX_SIZE = 100;
 
@@ -24,6 +27,17 @@ public record SearchRequest(String query, List<String> types, List<String> tags,
         if (size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE + " (got: " + size + ")");
         }
+    }
+
+    /** A request ranked the library's default way, without explanations. */
+    public SearchRequest(String query, List<String> types, List<String> tags, List<String> sources, String year,
+                         SortOrder sort, int page, int size) {
+        this(query, types, tags, sources, year, sort, page, size, null, false);
+    }
+
+    /** The same request ranked by {@code newMode}. */
+    public SearchRequest withMode(RankingMode newMode) {
+        return new SearchRequest(query, types, tags, sources, year, sort, page, size, newMode, explain);
     }
 
     /** A first page of ten results for {@code query}. */

@@ -26,24 +26,38 @@ import org.painsearch.index.Synonyms;
 public final class SearchService {
     private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.TYPE, Fields.TITLE, Fields.URL,
             Fields.PUBLISHED_TEXT, Fields.AUTHOR, Fields.TAG, Fields.SOURCE, Fields.AUDIO, Fields.PRIVATE);
-    private static final Sort BY_DATE = new Sort(
-            new SortedNumericSortField(Fields.PUBLISHED, SortField.Type.LONG, true), SortField.FIELD_SCORE);
     private static final int SNIPPETS_PER_HIT = 2;
     // Each word becomes a clause per field; this keeps a pasted paragraph well inside Lucene's clause limit.
     private static final int MAX_WORDS = 64;
-    private static final String AND_RELAXED =
-            "No document has all of these words, so results with any of them are shown.";
 
     private final IndexService index;
     private final Synonyms synonyms;
     private final Supplier<Set<String>> bookmarkedIds;
     private final FacetCounter facets = new FacetCounter();
+    private final Ranker ranker;
+    private final RankingMode defaultMode;
 
     /** A search service; {@code bookmarkedIds} answers {@code is:bookmarked} with the ids bookmarked right now. */
     public SearchService(IndexService index, Synonyms synonyms, Supplier<Set<String>> bookmarkedIds) {
+        this(index, synonyms, bookmarkedIds, null, RankingMode.BM25);
+    }
+
+    /**
+     * A search service that can rank by meaning too: {@code vectors} (null for words only) and the mode used when a
+     * request names none.
+     */
+    public SearchService(IndexService index, Synonyms synonyms, Supplier<Set<String>> bookmarkedIds,
+                         VectorRanker vectors, RankingMode defaultMode) {
         this.index = index;
         this.synonyms = synonyms;
         this.bookmarkedIds = bookmarkedIds;
+        this.ranker = new Ranker(vectors);
+        this.defaultMode = vectors == null ? RankingMode.BM25 : defaultMode;
+    }
+
+    /** The mode used when a request names none. */
+    public RankingMode defaultMode() {
+        return defaultMode;
     }
 
     /** A search service without bookmarks (the CLI's). */
@@ -66,6 +80,65 @@ public final class SearchService {
         long started = System.nanoTime();
         var notices = new ArrayList<String>();
         UserQuery typed = capWords(UserQuery.parse(req.query()), notices);
+        var outside = outsideFilters(req);
+
+        Analyzer analyzer = synonyms.queryAnalyzer();
+        RankingMode mode = req.mode() != null ? req.mode() : defaultMode;
+        return index.withSearcher(searcher -> {
+            var clauses = clauses(searcher, typed, outside, notices);
+            var ranking = ranker.rank(searcher, typed.text(), analyzer, clauses, req, mode);
+            if (ranking.reading().syntaxProblem() != null) {
+                notices.add(0, "Your query could not be read as search syntax (" + ranking.reading().syntaxProblem()
+                        + "), so it was searched as plain words.");
+            }
+            if (ranking.notice() != null) {
+                notices.add(ranking.notice());
+            }
+            ScoreDoc[] all = ranking.docs();
+            int from = Math.min((req.page() - 1) * req.size(), all.length);
+            ScoreDoc[] page = Arrays.copyOfRange(all, from, Math.min(all.length, from + req.size()));
+            var details = typed.text().isBlank() ? null
+                    : QueryDetails.of(typed.text(), ranking.reading(), ranking.textQuery(), ranking.notice() != null);
+            var typedStems = details == null ? Set.<String>of()
+                    : details.stems().stream().map(QueryDetails.Stem::stem).collect(java.util.stream.Collectors.toSet());
+            var hits = hits(searcher, analyzer, ranking, typed.text(), page, req.explain() ? typedStems : null);
+            var counts = facetCounts(searcher, ranking.textQuery(), clauses);
+            String didYouMean = ranking.wordMatches() < SpellCheck.FEW_RESULTS && !typed.text().isBlank()
+                    ? SpellCheck.didYouMean(searcher.getIndexReader(), req.query()) : null;
+            long took = (System.nanoTime() - started) / 1_000_000;
+            String notice = notices.isEmpty() ? null : String.join(" ", notices);
+            return new SearchResponse(req.query(), ranking.total(), took, notice, req.page(), req.size(), hits, counts,
+                    ranking.fused() ? "hybrid" : "bm25", details, didYouMean);
+        });
+    }
+
+    /** One ranked document: its id and score. */
+    public record Ranked(String id, float score) {
+    }
+
+    /**
+     * The ranking alone, as {@link #search} orders it (same reading, filters and fusion), without snippets
+     * or facets: what evaluation measures.
+     */
+    public List<Ranked> rank(SearchRequest req) throws IOException {
+        UserQuery typed = capWords(UserQuery.parse(req.query()), new ArrayList<>());
+        var outside = outsideFilters(req);
+        Analyzer analyzer = synonyms.queryAnalyzer();
+        RankingMode mode = req.mode() != null ? req.mode() : defaultMode;
+        return index.withSearcher(searcher -> {
+            var clauses = clauses(searcher, typed, outside, new ArrayList<>());
+            var ranking = ranker.rank(searcher, typed.text(), analyzer, clauses, req, mode);
+            var out = new ArrayList<Ranked>();
+            var stored = searcher.storedFields();
+            for (int i = 0; i < Math.min(ranking.docs().length, req.page() * req.size()); i++) {
+                ScoreDoc sd = ranking.docs()[i];
+                out.add(new Ranked(stored.document(sd.doc, Set.of(Fields.ID)).get(Fields.ID), sd.score));
+            }
+            return out;
+        });
+    }
+
+    private static List<UserQuery.Filter> outsideFilters(SearchRequest req) {
         var outside = new ArrayList<UserQuery.Filter>();
         req.types().forEach(t -> outside.add(new UserQuery.Filter("type", t, false)));
         req.tags().forEach(t -> outside.add(new UserQuery.Filter("tag", t, false)));
@@ -73,43 +146,22 @@ public final class SearchService {
         if (req.year() != null) {
             outside.add(new UserQuery.Filter("year", req.year(), false));
         }
+        return outside;
+    }
 
-        Analyzer analyzer = synonyms.queryAnalyzer();
-        var text = QueryFactory.text(typed.text(), analyzer, true);
-        if (text.syntaxProblem() != null) {
-            notices.add("Your query could not be read as search syntax (" + text.syntaxProblem()
-                    + "), so it was searched as plain words.");
+    private List<QueryFactory.FilterClause> clauses(IndexSearcher searcher, UserQuery typed,
+                                                    List<UserQuery.Filter> outside, List<String> notices) throws IOException {
+        var links = linkContext(searcher);
+        var clauses = new ArrayList<QueryFactory.FilterClause>();
+        for (var f : typed.filters()) {
+            try {
+                clauses.addAll(QueryFactory.filters(List.of(f), links));
+            } catch (IllegalArgumentException e) {
+                notices.add("Ignored the filter '" + f.field() + ":" + f.value() + "': " + e.getMessage() + ".");
+            }
         }
-        return index.withSearcher(searcher -> {
-            var links = linkContext(searcher);
-            var clauses = new ArrayList<QueryFactory.FilterClause>();
-            for (var f : typed.filters()) {
-                try {
-                    clauses.addAll(QueryFactory.filters(List.of(f), links));
-                } catch (IllegalArgumentException e) {
-                    notices.add("Ignored the filter '" + f.field() + ":" + f.value() + "': " + e.getMessage() + ".");
-                }
-            }
-            clauses.addAll(QueryFactory.filters(outside, links));
-            var chosen = text;
-            TopDocs top = topDocs(searcher, QueryFactory.combine(chosen.query(), clauses, null), req);
-            if (top.totalHits.value() == 0 && mayRelax(typed.text())) {
-                var anyWord = QueryFactory.text(typed.text(), analyzer, false);
-                TopDocs relaxed = topDocs(searcher, QueryFactory.combine(anyWord.query(), clauses, null), req);
-                if (relaxed.totalHits.value() > 0) {
-                    chosen = anyWord;
-                    top = relaxed;
-                    notices.add(AND_RELAXED);
-                }
-            }
-            int from = Math.min((req.page() - 1) * req.size(), top.scoreDocs.length);
-            ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-            var hits = hits(searcher, analyzer, chosen.query(), typed.text(), page);
-            var counts = facetCounts(searcher, chosen.query(), clauses);
-            long took = (System.nanoTime() - started) / 1_000_000;
-            String notice = notices.isEmpty() ? null : String.join(" ", notices);
-            return new SearchResponse(req.query(), top.totalHits.value(), took, notice, req.page(), req.size(), hits, counts);
-        });
+        clauses.addAll(QueryFactory.filters(outside, links));
+        return clauses;
     }
 
     private QueryFactory.LinkContext linkContext(IndexSearcher searcher) {
@@ -131,16 +183,9 @@ public final class SearchService {
         };
     }
 
-    private TopDocs topDocs(IndexSearcher searcher, Query query, SearchRequest req) throws IOException {
-        int n = Math.max(1, req.page() * req.size());
-        // Counting every hit keeps "total" exact; the corpus is a person's library, so this stays cheap.
-        return req.sort() == SortOrder.DATE
-                ? searcher.search(query, new TopFieldCollectorManager(BY_DATE, n, null, Integer.MAX_VALUE))
-                : searcher.search(query, new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE));
-    }
-
-    private List<SearchResponse.Hit> hits(IndexSearcher searcher, Analyzer analyzer, Query textQuery, String text,
-                                          ScoreDoc[] page) throws IOException {
+    private List<SearchResponse.Hit> hits(IndexSearcher searcher, Analyzer analyzer, Ranker.Ranking ranking, String text,
+                                          ScoreDoc[] page, Set<String> explainStems) throws IOException {
+        Query textQuery = ranking.textQuery();
         int[] ids = Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
         var snippets = Snippets.highlight(searcher, analyzer, Fields.BODY, textQuery, ids, SNIPPETS_PER_HIT);
         var hits = new ArrayList<SearchResponse.Hit>();
@@ -169,7 +214,9 @@ public final class SearchService {
                     doc.get(Fields.PUBLISHED_TEXT), List.of(doc.getValues(Fields.AUTHOR)),
                     List.of(doc.getValues(Fields.TAG)), doc.get(Fields.SOURCE), hitSnippets, timestamp, seconds,
                     doc.get(Fields.AUDIO), NoteLinks.notesLinkingTo(searcher, id), links,
-                    doc.get(Fields.PRIVATE) != null ? Boolean.TRUE : null, score));
+                    doc.get(Fields.PRIVATE) != null ? Boolean.TRUE : null, score,
+                    explainStems == null ? null : Explanations.explain(searcher, textQuery, page[i].doc, explainStems,
+                            ranking.fusionOf(page[i].doc))));
         }
         return hits;
     }
@@ -199,10 +246,5 @@ public final class SearchService {
         }
         notices.add("Only the first " + MAX_WORDS + " words of the query were searched.");
         return new UserQuery(String.join(" ", Arrays.copyOf(words, MAX_WORDS)), q.filters());
-    }
-
-    // Relaxing AND to OR helps only for several plain words; explicit syntax is taken as meant.
-    private static boolean mayRelax(String text) {
-        return text.strip().contains(" ") && !text.matches(".*(\"|\\bAND\\b|\\bOR\\b|\\bNOT\\b|(^|\\s)[-+]).*");
     }
 }

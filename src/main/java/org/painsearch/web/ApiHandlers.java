@@ -11,6 +11,7 @@ import java.util.Map;
 import org.painsearch.app.Library;
 import org.painsearch.ingest.ImportOutcome;
 import org.painsearch.search.DocumentView;
+import org.painsearch.search.RankingMode;
 import org.painsearch.search.SearchRequest;
 import org.painsearch.search.SortOrder;
 
@@ -30,7 +31,8 @@ final class ApiHandlers {
     void search(Context ctx) throws IOException {
         var req = new SearchRequest(ctx.queryParam("q"), multi(ctx, "type"), multi(ctx, "tag"), ctx.queryParams("source"),
                 ctx.queryParam("year"),
-                SortOrder.parse(ctx.queryParam("sort")), intParam(ctx, "page", 1), intParam(ctx, "size", 10));
+                SortOrder.parse(ctx.queryParam("sort")), intParam(ctx, "page", 1), intParam(ctx, "size", 10),
+                RankingMode.parse(ctx.queryParam("mode"), null), "true".equalsIgnoreCase(ctx.queryParam("explain")));
         ctx.json(library.search().search(req));
     }
 
@@ -50,6 +52,19 @@ final class ApiHandlers {
         view.links().stream().filter(DocumentView.LinkView::resolved).forEach(l -> map.putIfAbsent(l.target(),
                 new org.painsearch.search.LinkTools.Ref(l.id(), l.title(), l.type(), List.of())));
         return map;
+    }
+
+    void suggest(Context ctx) throws IOException {
+        int n = Math.min(20, intParam(ctx, "n", 8));
+        ctx.json(Map.of("suggestions", library.suggestions().suggest(ctx.queryParam("q"), Math.max(1, n))));
+    }
+
+    void related(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        if (library.documents().find(id).isEmpty()) {
+            throw new NotFoundResponse("no document with id '" + id + "'");
+        }
+        ctx.json(Map.of("related", library.related().of(id, Math.min(20, Math.max(1, intParam(ctx, "n", 6))))));
     }
 
     void reindex(Context ctx) throws IOException {

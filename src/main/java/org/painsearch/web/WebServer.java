@@ -65,6 +65,8 @@ public final class WebServer {
             config.routes.get("/health", api::health);
             config.routes.get("/api/search", api::search);
             config.routes.get("/api/docs/{id}", api::document);
+            config.routes.get("/api/docs/{id}/related", api::related);
+            config.routes.get("/api/suggest", api::suggest);
             config.routes.post("/api/reindex", api::reindex);
             config.routes.post("/api/import", api::importPaths);
             config.routes.get("/api/notes", notes::list);

@@ -1,0 +1,65 @@
+package org.painsearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.search.Explanation;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+
+/** Why a hit matched: Lucene's explain() folded into what each field and term (or synonym, or phrase) weighed. */
+public final class Explanations {
+    // Lucene's leaf descriptions: weight(body:pain in 12), weight(Synonym(body:a body:b) in 3), weight(title:"a b"~3 in 1).
+    private static final Pattern WEIGHT = Pattern.compile("^weight\\((?:Synonym\\()?(\\w+):(.+?)\\)? in \\d+\\)");
+
+    private Explanations() {
+    }
+
+    /** One part of the score: a term, a synonym group or a phrase in one field, and its share. */
+    public record Match(String field, String term, boolean synonym, double weight) {
+    }
+
+    /**
+     * The explanation attached to a hit.
+     *
+     * @param bm25      the words' score (BM25 with field weights)
+     * @param matches   its parts, largest first
+     * @param fusion    for hybrid ranking: how the words' and the meaning's ranks were fused; null otherwise
+     */
+    public record HitExplanation(double bm25, List<Match> matches, String fusion) {
+    }
+
+    static HitExplanation explain(IndexSearcher searcher, Query textQuery, int doc, Set<String> typedStems,
+                                  String fusion) throws IOException {
+        Explanation e = searcher.explain(textQuery, doc);
+        var parts = new LinkedHashMap<String, Match>();
+        collect(e, typedStems, parts);
+        var matches = new ArrayList<>(parts.values());
+        matches.sort((a, b) -> Double.compare(b.weight(), a.weight()));
+        return new HitExplanation(round(e.getValue().doubleValue()), matches, fusion);
+    }
+
+    private static void collect(Explanation e, Set<String> typed, Map<String, Match> out) {
+        var m = WEIGHT.matcher(e.getDescription());
+        if (m.find()) {
+            String field = m.group(1);
+            String term = m.group(2).replaceAll("\\s+\\w+:", " ");
+            boolean synonym = !term.startsWith("\"") && java.util.Arrays.stream(term.split(" "))
+                    .anyMatch(t -> !typed.contains(t));
+            out.merge(field + ":" + term, new Match(field, term, synonym, round(e.getValue().doubleValue())),
+                    (a, b) -> new Match(a.field(), a.term(), a.synonym(), round(a.weight() + b.weight())));
+            return;
+        }
+        for (Explanation d : e.getDetails()) {
+            collect(d, typed, out);
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+}

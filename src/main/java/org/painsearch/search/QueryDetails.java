@@ -1,0 +1,112 @@
+package org.painsearch.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.painsearch.index.Analysis;
+import org.painsearch.index.Fields;
+
+/**
+ * The query as painsearch understood it, like PubMed's "search details": how it was read, each typed word with
+ * the stem it is matched by, the words synonyms added, and the query itself over the body field.
+ *
+ * @param reading    {@code question} (any words, most and closest first), {@code all words}, or {@code any words}
+ *                   (all words found nothing)
+ * @param stems      each typed word and the stem searched for it
+ * @param synonyms   stems added by synonyms, not typed
+ * @param understood the query over the body field, with stems, synonyms as OR, and phrases in quotes
+ */
+public record QueryDetails(String reading, List<Stem> stems, List<String> synonyms, String understood) {
+    private static final Analyzer PLAIN = Analysis.indexAnalyzer();
+
+    /** A typed word and its stem. */
+    public record Stem(String word, String stem) {
+    }
+
+    static QueryDetails of(String text, QueryFactory.Reading reading, Query query, boolean relaxed) {
+        String kept = reading.question() ? QuestionQuery.withoutQuestionWords(text) : text;
+        var stems = new ArrayList<Stem>();
+        var typed = new LinkedHashSet<String>();
+        for (String w : kept.split("[^\\p{L}\\p{N}']+")) {
+            List<String> s = Analysis.terms(PLAIN, w);
+            if (!s.isEmpty()) {
+                stems.add(new Stem(w, s.get(0)));
+                typed.addAll(s);
+            }
+        }
+        var added = new LinkedHashSet<String>();
+        query.visit(QueryVisitor.termCollector(new java.util.AbstractSet<Term>() {
+            @Override
+            public boolean add(Term t) {
+                if (t.field().equals(Fields.BODY) && !typed.contains(t.text())) {
+                    added.add(t.text());
+                }
+                return true;
+            }
+
+            @Override
+            public java.util.Iterator<Term> iterator() {
+                return java.util.Collections.emptyIterator();
+            }
+
+            @Override
+            public int size() {
+                return 0;
+            }
+        }));
+        String how = reading.question() ? "question" : relaxed ? "any words" : "all words";
+        return new QueryDetails(how, stems, List.copyOf(added), render(query));
+    }
+
+    /** The query restricted to the body field, in PubMed-like notation. */
+    static String render(Query q) {
+        return switch (q) {
+            case BoostQuery b -> render(b.getQuery());
+            case TermQuery t -> t.getTerm().field().equals(Fields.BODY) ? t.getTerm().text() : "";
+            case PhraseQuery p -> p.getField().equals(Fields.BODY) ? "\"" + String.join(" ",
+                    java.util.Arrays.stream(p.getTerms()).map(Term::text).toList()) + "\"" + (p.getSlop() > 0 ? "~" + p.getSlop() : "") : "";
+            case SynonymQuery s -> s.getField().equals(Fields.BODY)
+                    ? "(" + String.join(" OR ", s.getTerms().stream().map(Term::text).toList()) + ")" : "";
+            case BooleanQuery b -> renderBoolean(b);
+            default -> "";
+        };
+    }
+
+    private static String renderBoolean(BooleanQuery b) {
+        Set<String> parts = new LinkedHashSet<>();
+        boolean any = true;
+        var must = new ArrayList<String>();
+        var should = new ArrayList<String>();
+        for (var c : b.clauses()) {
+            String r = render(c.query());
+            if (r.isBlank()) {
+                continue;
+            }
+            switch (c.occur()) {
+                case MUST, FILTER -> must.add(r);
+                case SHOULD -> should.add(r);
+                case MUST_NOT -> must.add("NOT " + r);
+            }
+        }
+        // A clause per field for one word renders as that word once, over the body.
+        parts.addAll(must);
+        // With required clauses present, the optional ones only rank (nearness boosts): the match is the required part.
+        String joinedShould = must.isEmpty() ? String.join(" OR ", new LinkedHashSet<>(should)) : "";
+        if (!joinedShould.isEmpty()) {
+            parts.add(must.isEmpty() || any ? joinedShould : "(" + joinedShould + ")");
+        }
+        String s = String.join(" AND ", parts);
+        return parts.size() > 1 || (should.size() > 1 && !must.isEmpty()) ? "(" + s + ")" : s;
+    }
+}

@@ -1,0 +1,19 @@
+package org.painsearch.vectors;
+
+import java.util.List;
+
+/** Turns texts into unit-length sentence vectors. */
+public interface Embedder extends AutoCloseable {
+    /** One vector per text, in order. */
+    List<float[]> embed(List<String> texts);
+
+    /** The vectors' length. */
+    int dimension();
+
+    /** A name for the model, part of every cache key so another model never reuses its vectors. */
+    String name();
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,124 @@
+package org.painsearch.vectors;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+import org.painsearch.corpus.Document;
+import org.painsearch.search.VectorRanker;
+
+/** Passage vectors for documents and vectors for queries, computed once per distinct text and cached. */
+public final class Embeddings implements Closeable {
+    // Passages embedded per model call: enough to keep every core busy, small enough for steady progress.
+    private static final int BATCH = 32;
+
+    private final Embedder embedder;
+    private final EmbeddingCache cache;
+    private final AtomicLong computed = new AtomicLong();
+    private final AtomicLong reused = new AtomicLong();
+
+    public Embeddings(Embedder embedder, EmbeddingCache cache) {
+        this.embedder = embedder;
+        this.cache = cache;
+    }
+
+    /** The bundled model with a cache file in {@code cacheDir}. */
+    public static Embeddings open(Path cacheDir) throws IOException {
+        var embedder = new OnnxEmbedder();
+        return new Embeddings(embedder, EmbeddingCache.open(cacheDir.resolve(embedder.name() + ".vectors"),
+                embedder.dimension()));
+    }
+
+    /** Vectors of every passage of every document, by document id; {@code progress} gets documents done. */
+    public Map<String, List<float[]>> vectorsFor(List<Document> docs, IntConsumer progress) throws IOException {
+        var out = new LinkedHashMap<String, List<float[]>>();
+        var pendingDocs = new ArrayList<Document>();
+        var pendingTexts = new LinkedHashMap<String, String>();
+        int done = 0;
+        for (Document d : docs) {
+            for (String p : Passages.of(d)) {
+                String key = EmbeddingCache.key(embedder.name(), p);
+                if (cache.get(key) == null) {
+                    pendingTexts.putIfAbsent(key, p);
+                }
+            }
+            pendingDocs.add(d);
+            if (pendingTexts.size() >= BATCH) {
+                embedPending(pendingTexts);
+                done += collect(pendingDocs, out);
+                progress.accept(done);
+            }
+        }
+        embedPending(pendingTexts);
+        done += collect(pendingDocs, out);
+        progress.accept(done);
+        cache.flush();
+        return out;
+    }
+
+    /** The passage vectors of one document. */
+    public List<float[]> vectorsFor(Document d) throws IOException {
+        return vectorsFor(List.of(d), n -> { }).get(d.id());
+    }
+
+    /** The vector of a query. */
+    public float[] embedQuery(String text) {
+        String key = EmbeddingCache.key(embedder.name(), text);
+        float[] v = cache.get(key);
+        return v != null ? v : embedder.embed(List.of(text)).get(0);
+    }
+
+    /** A ranker that fuses BM25 with these vectors. */
+    public VectorRanker ranker() {
+        return new VectorRanker(this::embedQuery);
+    }
+
+    /** Passages embedded by the model since opening, and passages whose vectors came from the cache. */
+    public long[] counts() {
+        return new long[] {computed.get(), Math.max(0, reused.get() - computed.get())};
+    }
+
+    private void embedPending(Map<String, String> pending) throws IOException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        var keys = new ArrayList<>(pending.keySet());
+        var vectors = embedder.embed(new ArrayList<>(pending.values()));
+        for (int i = 0; i < keys.size(); i++) {
+            cache.put(keys.get(i), vectors.get(i));
+        }
+        computed.addAndGet(keys.size());
+        pending.clear();
+    }
+
+    private int collect(List<Document> docs, Map<String, List<float[]>> out) {
+        for (Document d : docs) {
+            var vectors = new ArrayList<float[]>();
+            for (String p : Passages.of(d)) {
+                vectors.add(cache.get(EmbeddingCache.key(embedder.name(), p)));
+            }
+            out.put(d.id(), vectors);
+        }
+        int n = docs.size();
+        reused.addAndGet(docs.stream().mapToLong(d -> Passages.of(d).size()).sum());
+        docs.clear();
+        return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            cache.close();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            embedder.close();
+        }
+    }
+}

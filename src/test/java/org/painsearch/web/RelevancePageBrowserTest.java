@@ -1,0 +1,84 @@
+package org.painsearch.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.painsearch.TestCorpus;
+import org.painsearch.app.Library;
+
+/** The page's relevance features in headless Chromium: did you mean, search details, autocomplete, related. */
+class RelevancePageBrowserTest {
+    @TempDir
+    static Path dir;
+    static Library library;
+    static Javalin app;
+    static WebDriver driver;
+    static WebDriverWait wait;
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Browser.requireChromium();
+        library = TestCorpus.library(dir);
+        app = WebServer.create(library).start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + app.port();
+        driver = Browser.start(dir);
+        wait = Browser.waitFor(driver);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (app != null) {
+            app.stop();
+        }
+        if (library != null) {
+            library.close();
+        }
+    }
+
+    @Test
+    void didYouMeanLeadsToTheCorrectedSearch() {
+        driver.get(base + "/?q=endorfins");
+        wait.until(d -> !d.findElements(By.cssSelector(".did-you-mean a")).isEmpty());
+        driver.findElement(By.cssSelector(".did-you-mean a")).click();
+        wait.until(d -> Browser.hitIds(d).contains("massage-endorphins"));
+        assertThat(driver.getCurrentUrl()).endsWith("?q=endorphins");
+    }
+
+    @Test
+    void searchDetailsShowTheStemsAndSynonyms() {
+        driver.get(base + "/?q=CRPS");
+        wait.until(d -> !d.findElements(By.id("search-details")).isEmpty());
+        var details = driver.findElement(By.id("search-details"));
+        details.findElement(By.tagName("summary")).click();
+        assertThat(details.getText()).contains("Stems: CRPS → crp").contains("Added by synonyms:").contains("syndrom");
+    }
+
+    @Test
+    void theSearchBoxOffersSuggestions() {
+        driver.get(base + "/");
+        driver.findElement(By.id("q")).sendKeys("massa");
+        wait.until(d -> d.findElements(By.cssSelector("datalist#suggestions option")).stream()
+                .anyMatch(o -> "Massage and endorphins".equals(o.getAttribute("value"))));
+    }
+
+    @Test
+    void theDocumentViewListsRelatedDocuments() {
+        driver.get(base + "/?doc=massage-endorphins");
+        wait.until(d -> !d.findElements(By.cssSelector("#related li a")).isEmpty());
+        List<String> titles = driver.findElements(By.cssSelector("#related li a")).stream().map(e -> e.getText()).toList();
+        assertThat(titles).contains("Why clients feel good afterwards");
+    }
+}
