@@ -20,11 +20,18 @@ abstract class PageFixture {
     static WebDriverWait wait;
     static String base;
 
+    /** On a test class: its server may crawl this machine's addresses (the tests' fake web sites). */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+    @interface AllowPrivate {
+    }
+
     @BeforeAll
-    static void start() throws Exception {
+    static void start(org.junit.jupiter.api.TestInfo info) throws Exception {
+        boolean allowPrivate = info.getTestClass().map(c -> c.isAnnotationPresent(AllowPrivate.class)).orElse(false);
         Browser.requireChromium();
         library = TestCorpus.library(dir);
-        app = WebServer.create(library).start("127.0.0.1", 0);
+        app = WebServer.create(library, java.util.Set.of(), allowPrivate).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
         driver = Browser.start(dir);
         wait = Browser.waitFor(driver);

@@ -2,52 +2,12 @@ package org.painsearch.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.Javalin;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.painsearch.TestCorpus;
-import org.painsearch.app.Library;
 
 /** The page's relevance features in headless Chromium: did you mean, search details, autocomplete, related. */
-class RelevancePageBrowserTest {
-    @TempDir
-    static Path dir;
-    static Library library;
-    static Javalin app;
-    static WebDriver driver;
-    static WebDriverWait wait;
-    static String base;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Browser.requireChromium();
-        library = TestCorpus.library(dir);
-        app = WebServer.create(library).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port();
-        driver = Browser.start(dir);
-        wait = Browser.waitFor(driver);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (app != null) {
-            app.stop();
-        }
-        if (library != null) {
-            library.close();
-        }
-    }
-
+class RelevancePageBrowserTest extends PageFixture {
     @Test
     void didYouMeanLeadsToTheCorrectedSearch() {
         driver.get(base + "/?q=endorfins");
