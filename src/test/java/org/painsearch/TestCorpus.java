@@ -132,6 +132,13 @@ public final class TestCorpus {
         }
     }
 
+    /** The names of the files in a folder, sorted. */
+    public static java.util.List<String> namesIn(Path folder) throws IOException {
+        try (var s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
     /** Writes one file under the corpus, creating folders. */
     public static Path file(Path corpus, String relative, String text) throws IOException {
         Path p = corpus.resolve(relative);

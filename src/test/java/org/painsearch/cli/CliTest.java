@@ -136,6 +136,7 @@ class CliTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the index is held open for the command to meet, not used
     void aLockedIndexWithoutServerGivesAClearMessage() throws Exception {
         try (var held = IndexService.openWritable(index)) {
             var r = run("reindex");

@@ -11,16 +11,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.painsearch.TestCorpus;
 
 class AtomicFilesTest {
     @TempDir
     Path dir;
-
-    private static List<String> namesIn(Path folder) throws IOException {
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
 
     @Test
     void writesANewFileCreatingItsFolders() throws IOException {
@@ -29,7 +24,7 @@ class AtomicFilesTest {
         AtomicFiles.write(target, "Café\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(target).hasBinaryContent("Café\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(namesIn(target.getParent())).containsExactly("note-1.md");
+        assertThat(TestCorpus.namesIn(target.getParent())).containsExactly("note-1.md");
     }
 
     @Test
@@ -40,7 +35,7 @@ class AtomicFilesTest {
         AtomicFiles.write(target, "new".getBytes(StandardCharsets.UTF_8));
 
         assertThat(target).hasContent("new");
-        assertThat(namesIn(dir)).containsExactly("note-1.md");
+        assertThat(TestCorpus.namesIn(dir)).containsExactly("note-1.md");
     }
 
     @Test
@@ -62,7 +57,7 @@ class AtomicFilesTest {
         assertThatThrownBy(() -> AtomicFiles.write(target, "new".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IOException.class);
 
-        assertThat(namesIn(dir)).containsExactly("note-1.md");
+        assertThat(TestCorpus.namesIn(dir)).containsExactly("note-1.md");
         assertThat(target.resolve("inside.txt")).hasContent("kept");
     }
 }

@@ -18,12 +18,6 @@ class CorpusStoreTest {
     @TempDir
     Path dir;
 
-    private static List<String> namesIn(Path folder) throws IOException {
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
     @Test
     void documentFilesAreTheMarkdownFilesOfTheTypeFoldersSorted() throws IOException {
         TestCorpus.file(dir, "podcasts/pod-touch.md", "---\ntitle: T\n---\n");
@@ -159,7 +153,7 @@ class CorpusStoreTest {
 
         store.write(second, "1\n00:00:09,000 --> 00:00:10,000\nBye.\n", ".srt");
 
-        assertThat(namesIn(dir.resolve("podcasts"))).containsExactly("ep-1.md", "ep-1.srt");
+        assertThat(TestCorpus.namesIn(dir.resolve("podcasts"))).containsExactly("ep-1.md", "ep-1.srt");
         var read = store.read(store.pathFor(DocType.PODCAST, "ep-1"));
         assertThat(read.title()).isEqualTo("Second title");
         assertThat(read.segments()).containsExactly(new Segment(120, "Later"), new Segment(9, "Bye."));

@@ -2,12 +2,11 @@ package org.painsearch.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.painsearch.Required;
 import org.painsearch.app.Library;
 import org.painsearch.index.Synonyms;
 import org.painsearch.search.RankingMode;
@@ -32,16 +31,7 @@ class SharedCollectionsTest {
         assertThat(result.mean().ndcg10()).as(result.mean().line(30)).isGreaterThanOrEqualTo(0.675);
     }
 
-    // The collections live beside the repository, in ../shared; they are never copied into it.
     private static Path shared(String sub) {
-        Path p = REPO.resolve("../shared").resolve(sub).normalize();
-        if (!Files.isDirectory(p)) {
-            String why = "the evaluation collection " + p + " is missing; ../shared is required beside the repository";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(why);
-            }
-            Assumptions.assumeTrue(false, why + " (skipped outside CI)");
-        }
-        return p;
+        return Required.shared(sub, "the evaluation collection");
     }
 }

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.painsearch.Required;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.corpus.DocType;
 import org.painsearch.corpus.Document;
@@ -456,18 +456,8 @@ class ImporterTest {
         assertThat(documentFiles()).hasSize(5);
     }
 
-    // The Wikipedia samples live beside the repository, in ../shared; they are never copied into it.
     private static Path wikipediaSamples() {
-        Path repo = Path.of(System.getProperty("painsearch.repo", System.getProperty("user.dir")));
-        Path samples = repo.resolve("../shared/samples/wikipedia").normalize();
-        if (!Files.isDirectory(samples)) {
-            String why = "the Wikipedia samples folder " + samples + " is missing; ../shared is required beside the repository";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(why);
-            }
-            Assumptions.assumeTrue(false, why + " (skipped outside CI)");
-        }
-        return samples;
+        return Required.shared("samples/wikipedia", "the Wikipedia samples folder");
     }
 
     private Path write(String relative, String content) throws IOException {
