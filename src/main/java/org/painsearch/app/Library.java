@@ -68,13 +68,29 @@ public final class Library implements Closeable {
         this.embeddings = embeddings;
         this.synonyms = new Synonyms(corpus.synonymsFile());
         this.bookmarks = new BookmarkStore(corpus.root().resolve("bookmarks.json"), clock);
-        this.search = new SearchService(index, synonyms, bookmarks::bookmarkedIds,
-                embeddings == null ? null : embeddings.ranker(), defaultMode);
+        this.search = searchService(index, synonyms, bookmarks, embeddings, defaultMode);
         this.suggestions = new Suggestions(index);
         this.related = new Related(index);
         this.documents = new DocumentLookup(index);
         this.links = new LinkTools(index);
         this.notes = new NoteService(corpus, clock);
+    }
+
+    /**
+     * The one way a search service is wired, for the server and every command alike: the corpus's synonyms, its
+     * bookmarks for {@code is:bookmarked}, meaning search when {@code embeddings} are given.
+     */
+    public static SearchService searchService(IndexService index, Synonyms synonyms, BookmarkStore bookmarks,
+                                              Embeddings embeddings, RankingMode defaultMode) {
+        return new SearchService(index, synonyms, bookmarks::bookmarkedIds,
+                embeddings == null ? null : embeddings.meaning(), defaultMode);
+    }
+
+    /** A search service over {@code corpus}'s synonyms and bookmarks, for reading an index opened elsewhere. */
+    public static SearchService searchService(CorpusStore corpus, IndexService index, Embeddings embeddings,
+                                              RankingMode defaultMode) {
+        return searchService(index, new Synonyms(corpus.synonymsFile()),
+                new BookmarkStore(corpus.root().resolve("bookmarks.json"), Clock.systemUTC()), embeddings, defaultMode);
     }
 
     /** Autocomplete for the search box. */

@@ -54,6 +54,10 @@ final class EvalCommand implements Callable<Integer> {
                     + "(env PAINSEARCH_EMBEDDING_CACHE; default: eval-cache/ beside the index folder).")
     private Path cacheDir;
 
+    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "${env:PAINSEARCH_MODEL}",
+            description = "Embedding model for hybrid mode: minilm or bge-small (env PAINSEARCH_MODEL; default: minilm).")
+    private String model;
+
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -68,7 +72,8 @@ final class EvalCommand implements Callable<Integer> {
         var synonyms = new Synonyms(synonymsFile != null ? synonymsFile : store.corpusDir().resolve("synonyms.txt"));
         Path tmp = Files.createTempDirectory("painsearch-eval");
         Embeddings embeddings = rankingMode == RankingMode.HYBRID
-                ? Embeddings.open(cacheDir != null ? cacheDir : store.indexDir().resolveSibling("eval-cache"))
+                ? Embeddings.open(cacheDir != null ? cacheDir : store.indexDir().resolveSibling("eval-cache"),
+                        org.painsearch.vectors.EmbeddingModel.parse(model))
                 : null;
         Writer run = runFile == null ? null : Files.newBufferedWriter(runFile, StandardCharsets.UTF_8);
         Evaluation.Result result;
@@ -82,7 +87,7 @@ final class EvalCommand implements Callable<Integer> {
                         index.rebuild(docs, vectors, done -> step.accept(base + done / 10));
                     };
             Evaluation.Engine engine = index -> new SearchService(index, synonyms, Set::of,
-                    embeddings == null ? null : embeddings.ranker(), rankingMode);
+                    embeddings == null ? null : embeddings.meaning(), rankingMode);
             result = Evaluation.run(collection, tmp.resolve("index"), indexer, engine, rankingMode, run, progress);
         } finally {
             if (run != null) {

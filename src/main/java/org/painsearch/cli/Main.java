@@ -28,7 +28,17 @@ public final class Main implements Runnable {
         LUCENE_VECTOR_HINT.setLevel(java.util.logging.Level.SEVERE);
         // The embedding model's tokenizer (DJL) warns on every start that this machine has no GPU; it needs none.
         System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
-        int code = newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        int code;
+        try {
+            code = newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        } catch (Throwable e) {
+            // An error beyond an exception (out of memory, a native library failing): still one clear line and 1.
+            org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", e);
+            System.err.println("painsearch: stopped by " + (e instanceof OutOfMemoryError
+                    ? "running out of memory (give Java more with JAVA_TOOL_OPTIONS=-Xmx4g)" : "an internal error: "
+                    + (e.getMessage() == null ? "no details" : e.getMessage())));
+            code = 1;
+        }
         if (code != ServeCommand.KEEP_RUNNING) {
             System.exit(code);
         }

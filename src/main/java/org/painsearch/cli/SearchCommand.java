@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.index.IndexService;
-import org.painsearch.index.Synonyms;
+import org.painsearch.app.Library;
+import org.painsearch.search.RankingMode;
+import org.painsearch.vectors.Embeddings;
 import org.painsearch.search.SearchRequest;
 import org.painsearch.search.SearchResponse;
-import org.painsearch.search.SearchService;
 import org.painsearch.search.SortOrder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,8 +62,10 @@ final class SearchCommand implements Callable<Integer> {
         var request = new SearchRequest(String.join(" ", words), types, tags, List.of(), year, SortOrder.parse(sort), 1,
                 Math.max(1, Math.min(limit, SearchRequest.MAX_SIZE)));
         SearchResponse response;
-        try (var index = IndexService.openReadOnly(store.indexDir())) {
-            response = new SearchService(index, new Synonyms(new CorpusStore(store.corpusDir()).synonymsFile()))
+        // The same search as the page: hybrid when the index has vectors (and the ranking is not set to bm25).
+        try (var index = IndexService.openReadOnly(store.indexDir());
+             var embeddings = store.ranking() == RankingMode.HYBRID && index.hasVectors() ? Embeddings.forQueries() : null) {
+            response = Library.searchService(new CorpusStore(store.corpusDir()), index, embeddings, store.ranking())
                     .search(request);
         }
         if (response.notice() != null) {
@@ -74,7 +77,13 @@ final class SearchCommand implements Callable<Integer> {
         }
         out.printf("%d result(s) for: %s%n%n", response.total(), request.query());
         int rank = 1;
+        boolean meaningShown = false;
         for (var hit : response.hits()) {
+            if (!meaningShown && hit.matchedBy().equals(List.of("meaning"))) {
+                out.println("Close in meaning, without your words:");
+                out.println();
+                meaningShown = true;
+            }
             out.printf("%2d. %s%n    %s · %s%s%s%n", rank++, hit.title(), hit.type(), hit.id(),
                     hit.published() == null ? "" : " · " + hit.published(),
                     hit.timestamp() == null ? "" : " · at " + hit.timestamp());

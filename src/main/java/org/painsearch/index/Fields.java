@@ -3,7 +3,8 @@ package org.painsearch.index;
 /** Every field name in the index, in one place, with why each has the field type it has. */
 public final class Fields {
     /** Bumped whenever the schema or analysis changes, so an older index is rebuilt rather than misread. */
-    public static final String SCHEMA_VERSION = "6";
+    // 7: passage vectors by bge-small-en-v1.5 (vectors of another model would be misread as meaning).
+    public static final String SCHEMA_VERSION = "7";
     /** Commit user-data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "painsearch.schema";
 

@@ -15,6 +15,10 @@ import org.apache.lucene.search.Query;
 public final class Explanations {
     // Lucene's leaf descriptions: weight(body:pain in 12), weight(Synonym(body:a body:b) in 3), weight(title:"a b"~3 in 1).
     private static final Pattern WEIGHT = Pattern.compile("^weight\\((?:Synonym\\()?(\\w+):(.+?)\\)? in \\d+\\)");
+    // BM25F over the text fields: weight(CombinedFieldQuery((title tags_text authors_text body)(pain)) in 12).
+    private static final Pattern COMBINED = Pattern.compile("^weight\\(CombinedFieldQuery\\(\\([^)]*\\)\\((.+?)\\)\\) in \\d+\\)");
+    /** The field name reported for a word scored over title, tags, authors and body together (BM25F). */
+    public static final String COMBINED_FIELD = "text";
 
     private Explanations() {
     }
@@ -44,19 +48,26 @@ public final class Explanations {
     }
 
     private static void collect(Explanation e, Set<String> typed, Map<String, Match> out) {
+        var c = COMBINED.matcher(e.getDescription());
+        if (c.find()) {
+            add(COMBINED_FIELD, c.group(1).replaceAll("\\b\\w+:", ""), typed, e, out);
+            return;
+        }
         var m = WEIGHT.matcher(e.getDescription());
         if (m.find()) {
-            String field = m.group(1);
-            String term = m.group(2).replaceAll("\\s+\\w+:", " ");
-            boolean synonym = !term.startsWith("\"") && java.util.Arrays.stream(term.split(" "))
-                    .anyMatch(t -> !typed.contains(t));
-            out.merge(field + ":" + term, new Match(field, term, synonym, round(e.getValue().doubleValue())),
-                    (a, b) -> new Match(a.field(), a.term(), a.synonym(), round(a.weight() + b.weight())));
+            add(m.group(1), m.group(2).replaceAll("\\s+\\w+:", " "), typed, e, out);
             return;
         }
         for (Explanation d : e.getDetails()) {
             collect(d, typed, out);
         }
+    }
+
+    private static void add(String field, String term, Set<String> typed, Explanation e, Map<String, Match> out) {
+        boolean synonym = !term.startsWith("\"") && java.util.Arrays.stream(term.split(" "))
+                .anyMatch(t -> !typed.contains(t));
+        out.merge(field + ":" + term, new Match(field, term, synonym, round(e.getValue().doubleValue())),
+                (a, b) -> new Match(a.field(), a.term(), a.synonym(), round(a.weight() + b.weight())));
     }
 
     private static double round(double v) {

@@ -21,7 +21,7 @@ final class PodcastMoments {
 
     /** The best-matching segment of podcast {@code id} for {@code text} (any of its words), or null. */
     static Moment best(IndexSearcher searcher, Analyzer analyzer, String id, String text) throws IOException {
-        var words = QueryFactory.text(text, analyzer, false).query();
+        var words = QueryFactory.text(text, analyzer, false, FieldExpansion.only(Fields.BODY)).query();
         var q = new BooleanQuery.Builder()
                 .add(words, Occur.MUST)
                 .add(new TermQuery(new Term(Fields.ROOT, id)), Occur.FILTER)

@@ -9,6 +9,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -46,7 +47,7 @@ public record QueryDetails(String reading, List<Stem> stems, List<String> synony
             }
         }
         var added = new LinkedHashSet<String>();
-        query.visit(QueryVisitor.termCollector(new java.util.AbstractSet<Term>() {
+        query.visit(QueryVisitor.termCollector(new java.util.AbstractSet<>() {
             @Override
             public boolean add(Term t) {
                 if (t.field().equals(Fields.BODY) && !typed.contains(t.text())) {
@@ -79,8 +80,43 @@ public record QueryDetails(String reading, List<Stem> stems, List<String> synony
             case SynonymQuery s -> s.getField().equals(Fields.BODY)
                     ? "(" + String.join(" OR ", s.getTerms().stream().map(Term::text).toList()) + ")" : "";
             case BooleanQuery b -> renderBoolean(b);
-            default -> "";
+            case DisjunctionMaxQuery d -> {
+                var alts = new LinkedHashSet<String>();
+                d.getDisjuncts().forEach(x -> {
+                    String r = render(x);
+                    if (!r.isBlank()) {
+                        alts.add(r);
+                    }
+                });
+                yield alts.size() <= 1 ? String.join("", alts) : "(" + String.join(" OR ", alts) + ")";
+            }
+            default -> bodyTerms(q);
         };
+    }
+
+    // A BM25F query over several fields names its words through the visitor; show those of the body.
+    private static String bodyTerms(Query q) {
+        var terms = new ArrayList<String>();
+        q.visit(QueryVisitor.termCollector(new java.util.AbstractSet<>() {
+            @Override
+            public boolean add(Term t) {
+                if (t.field().equals(Fields.BODY)) {
+                    terms.add(t.text());
+                }
+                return true;
+            }
+
+            @Override
+            public java.util.Iterator<Term> iterator() {
+                return java.util.Collections.emptyIterator();
+            }
+
+            @Override
+            public int size() {
+                return 0;
+            }
+        }));
+        return terms.size() <= 1 ? String.join("", terms) : "(" + String.join(" OR ", terms) + ")";
     }
 
     private static String renderBoolean(BooleanQuery b) {

@@ -3,12 +3,10 @@ package org.painsearch.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -22,13 +20,6 @@ import org.painsearch.index.Fields;
 
 /** Builds Lucene queries from a {@link UserQuery}: weighted fields for the text, exact clauses for filters. */
 final class QueryFactory {
-    // Title and tags say what a document is about; a match there outweighs one in the body.
-    static final Map<String, Float> FIELD_WEIGHTS = Map.of(
-            Fields.TITLE, 3.0f,
-            Fields.TAGS_TEXT, 2.0f,
-            Fields.AUTHORS_TEXT, 1.0f,
-            Fields.BODY, 1.0f);
-    private static final String[] TEXT_FIELDS = FIELD_WEIGHTS.keySet().toArray(String[]::new);
     // "word:" is field syntax to the parser; only these fields may be named, any other colon is a plain character.
     private static final Pattern FOREIGN_FIELD = Pattern.compile("(?<![\\\\\\w])(?!(?:title|body):)(\\w+):");
     private static final Analyzer INDEX_ANALYZER = Analysis.indexAnalyzer();
@@ -53,12 +44,12 @@ final class QueryFactory {
     }
 
     /** Reads free text the way the search box means it. */
-    static Reading read(String text, Analyzer analyzer) {
+    static Reading read(String text, Analyzer analyzer, RankingConfig config) {
         String plain = TRAILING_QUESTION_MARK.matcher(text).replaceAll("");
         if (isQuestion(plain)) {
-            return new Reading(QuestionQuery.build(plain, analyzer), null, true, false);
+            return new Reading(QuestionQuery.build(text, analyzer, config), null, true, false);
         }
-        var t = text(plain, analyzer, true);
+        var t = text(plain, analyzer, true, FieldExpansion.of(config));
         return new Reading(t.query(), t.syntaxProblem(), false, mayRelax(plain));
     }
 
@@ -66,6 +57,11 @@ final class QueryFactory {
     // quotes, operators, -exclusions, wildcards and boosts are syntax and taken as meant.
     private static final Pattern QUESTION_SYNTAX = Pattern.compile(
             "\"|\\b(AND|OR|NOT)\\b|(^|\\s)[-+!]\\S|[*~^]|\\b(title|body):\\S");
+
+    /** True when {@code text} has as many words as a question: long enough that symbols in it may be prose. */
+    static boolean isSentence(String text) {
+        return text.strip().split("\\s+").length >= QUESTION_WORDS;
+    }
 
     static boolean isQuestion(String text) {
         return text.strip().split("\\s+").length >= QUESTION_WORDS && !QUESTION_SYNTAX.matcher(text).find();
@@ -80,22 +76,68 @@ final class QueryFactory {
      * Parses free text with AND (or OR) between words; on a syntax error, searches the text as plain words
      * and returns the problem so the caller can say so.
      */
-    static TextQuery text(String text, Analyzer analyzer, boolean allWords) {
+    static TextQuery text(String text, Analyzer analyzer, boolean allWords, FieldExpansion fields) {
         if (text.isBlank()) {
             return new TextQuery(MatchAllDocsQuery.INSTANCE, null);
         }
         String safe = FOREIGN_FIELD.matcher(text).replaceAll("$1\\\\:");
         try {
-            return new TextQuery(mustMatchSomething(parser(analyzer, allWords).parse(safe)), null);
+            return new TextQuery(mustMatchSomething(fields.expand(parser(analyzer, allWords).parse(safe))), null);
         } catch (ParseException | RuntimeException e) {
             String plain = QueryParser.escape(text.replace("\"", " "));
             String problem = describe(text);
             try {
-                return new TextQuery(mustMatchSomething(parser(analyzer, allWords).parse(plain)), problem);
+                return new TextQuery(mustMatchSomething(fields.expand(parser(analyzer, allWords).parse(plain))), problem);
             } catch (ParseException | RuntimeException again) {
                 return new TextQuery(new MatchNoDocsQuery("unparseable: " + text), problem);
             }
         }
+    }
+
+    // Characters that make text search syntax: quotes, +/- before a word, brackets, operators, wildcards, boosts.
+    private static final Pattern SYNTAX = Pattern.compile("[\"()\\[\\]{}*?~^]|(^|\\s)[-+!]\\S|\\b(AND|OR|NOT)\\b|&&|\\|\\|");
+
+    /** True when {@code text} holds something the parser reads as syntax rather than as a word. */
+    static boolean looksLikeSyntax(String text) {
+        return SYNTAX.matcher(text).find();
+    }
+
+    /** The text with every syntax character made plain, so the parser sees only words. */
+    static String asPlainWords(String text) {
+        String words = text.replaceAll("[\"()\\[\\]{}*?~^!:\\\\/]|&&|\\|\\|", " ")
+                .replaceAll("(^|\\s)[-+]+(?=\\S)", "$1")
+                .replaceAll("\\bAND\\b", "and").replaceAll("\\bOR\\b", "or").replaceAll("\\bNOT\\b", "not");
+        return words.replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * What every hit must honour whatever found it: the typed exclusions ({@code -sleep}) and required words
+     * ({@code +sleep}), as filters; null when the text has none.
+     */
+    static Query constraints(String text, Analyzer analyzer, FieldExpansion fields) {
+        var t = text(text, analyzer, false, fields);
+        if (t.syntaxProblem() != null || !(t.query() instanceof BooleanQuery bq)) {
+            return null;
+        }
+        var b = new BooleanQuery.Builder();
+        boolean any = false;
+        boolean required = false;
+        for (var c : bq.clauses()) {
+            if (c.occur() == Occur.MUST_NOT) {
+                b.add(c.query(), Occur.MUST_NOT);
+                any = true;
+            } else if (c.occur() == Occur.MUST && !(c.query() instanceof MatchAllDocsQuery)) {
+                b.add(c.query(), Occur.FILTER);
+                any = required = true;
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        if (!required) {
+            b.add(MatchAllDocsQuery.INSTANCE, Occur.FILTER);
+        }
+        return b.build();
     }
 
     /** What filters about links and bookmarks need to know, answered by the searcher at hand. */
@@ -117,7 +159,12 @@ final class QueryFactory {
                 continue;
             }
             Query q = switch (f.field()) {
-                case "type" -> new TermQuery(new Term(Fields.TYPE, f.value().toLowerCase(Locale.ROOT)));
+                case "type" -> {
+                    if (org.painsearch.corpus.DocType.parse(v) == null) {
+                        throw new IllegalArgumentException("type must be article, podcast or note (got: " + f.value() + ")");
+                    }
+                    yield new TermQuery(new Term(Fields.TYPE, v));
+                }
                 case "tag" -> new TermQuery(new Term(Fields.TAG, f.value().toLowerCase(Locale.ROOT).replace(' ', '-')));
                 case "source" -> new TermQuery(new Term(Fields.SOURCE, f.value()));
                 case "author" -> phrase(Fields.AUTHORS_TEXT, f.value());
@@ -182,8 +229,21 @@ final class QueryFactory {
         return q == null ? new MatchNoDocsQuery("no terms in: " + value) : q;
     }
 
-    static MultiFieldQueryParser parser(Analyzer analyzer, boolean allWords) {
-        var parser = new MultiFieldQueryParser(TEXT_FIELDS, analyzer, FIELD_WEIGHTS);
+    /** A parser reading plain words into {@link FieldExpansion#ANY}, to be spread over the real fields. */
+    static QueryParser parser(Analyzer analyzer, boolean allWords) {
+        float synonymTie = RankingConfig.DEFAULT.synonymTie();
+        var parser = new QueryParser(FieldExpansion.ANY, analyzer) {
+            // The ways a synonym rule lets a concept be written ("hiv" or "human immunodeficiency virus") are one
+            // concept: a document writing it both ways counts it about once, like one word, not twice.
+            @Override
+            protected Query newGraphSynonymQuery(java.util.Iterator<Query> alternatives) {
+                var all = new ArrayList<Query>();
+                // A phrase scores the sum of its words' weights; as one way of writing a concept it weighs as one word.
+                alternatives.forEachRemaining(q -> all.add(q instanceof org.apache.lucene.search.PhraseQuery p
+                        && p.getTerms().length > 1 ? new org.apache.lucene.search.BoostQuery(q, 1f / p.getTerms().length) : q));
+                return all.size() == 1 ? all.get(0) : new org.apache.lucene.search.DisjunctionMaxQuery(all, synonymTie);
+            }
+        };
         parser.setDefaultOperator(allWords ? QueryParser.AND_OPERATOR : QueryParser.OR_OPERATOR);
         parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         parser.setSplitOnWhitespace(false);

@@ -1,9 +1,16 @@
 package org.painsearch.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -15,35 +22,50 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.painsearch.index.Fields;
 
 /**
- * Chooses how a query's words are read and ranks the documents: a plain question ranks by how many of its
- * words a document has and where; a short query needs all its words, relaxed to any when none has all.
+ * Decides which documents are hits and in what order. A hit matches the query's words as read (with every
+ * phrase, required word, exclusion and filter), or, ranking by meaning, has a passage whose closeness to the query
+ * reaches the configured threshold while honouring the exclusions and filters too. Nothing else is added. Word
+ * matches come first, ranked by BM25 fused with their closeness in meaning; documents found only by meaning follow,
+ * closest first.
  */
 final class Ranker {
     private static final Sort BY_DATE = new Sort(
             new SortedNumericSortField(Fields.PUBLISHED, SortField.Type.LONG, true), SortField.FIELD_SCORE);
     static final String AND_RELAXED = "No document has all of these words, so results with any of them are shown.";
+    static final String SYNTAX_RELAXED = "Nothing matched the query read as search syntax, so it was searched as plain words.";
+    /** How many of each ranking take part in the fusion. */
+    static final int FUSION_DEPTH = 100;
 
-    private final VectorRanker vectors;
+    private final Meaning meaning;
+    private final RankingConfig config;
 
-    /** A ranker; {@code vectors} is null when no embeddings are available (BM25 only). */
-    Ranker(VectorRanker vectors) {
-        this.vectors = vectors;
+    /** A ranker; {@code meaning} is null when no embeddings are available (words only). */
+    Ranker(Meaning meaning, RankingConfig config) {
+        this.meaning = meaning;
+        this.config = config;
     }
 
-    /** The ranked documents, the total matching, the text query (for snippets) and a notice when relaxed. */
-    record Ranking(ScoreDoc[] docs, long total, Query textQuery, String notice, QueryFactory.Reading reading,
-                   java.util.Map<Integer, String> fusion, long wordTotal) {
-        Ranking(ScoreDoc[] docs, long total, Query textQuery, String notice, QueryFactory.Reading reading) {
-            this(docs, total, textQuery, notice, reading, null, total);
-        }
+    /** Meaning search, or null when ranking by words only. */
+    Meaning meaning() {
+        return meaning;
+    }
 
-        /** Documents matching the words alone: vector neighbours match any query, so they do not count here. */
-        long wordMatches() {
-            return wordTotal;
-        }
-
+    /**
+     * The ranked hits up to the requested page and how they were found.
+     *
+     * @param docs       hits in order, at least up to the end of the requested page when there are that many
+     * @param total      how many hits there are in all
+     * @param wordTotal  how many of them match the words
+     * @param textQuery  the words' query, for snippets and explanations
+     * @param matchPart  what makes a document a hit, before filters: for facets and membership checks
+     * @param wordPart   the words' part of it
+     * @param meaningPart the meaning part of it (null when ranking by words only)
+     * @param fusion     per hit document, how its fused score came about (null for words only)
+     */
+    record Ranking(ScoreDoc[] docs, long total, long wordTotal, Query textQuery, Query matchPart, Query wordPart,
+                   Query meaningPart, String notice, QueryFactory.Reading reading, Map<Integer, String> fusion) {
         boolean fused() {
-            return fusion != null;
+            return meaningPart != null;
         }
 
         /** How document {@code doc}'s fused score came about, or null for words-only ranking. */
@@ -53,37 +75,111 @@ final class Ranker {
     }
 
     Ranking rank(IndexSearcher searcher, String text, Analyzer analyzer, List<QueryFactory.FilterClause> clauses,
-                 SearchRequest req, RankingMode mode) throws IOException {
+                 SearchRequest req, RankingMode mode, boolean vectorsIndexed) throws IOException {
         int n = Math.max(1, req.page() * req.size());
-        var reading = QueryFactory.read(text, analyzer);
+        int depth = Math.max(n, FUSION_DEPTH);
+        var reading = QueryFactory.read(text, analyzer, config);
         Query textQuery = reading.query();
-        TopDocs top = topDocs(searcher, QueryFactory.combine(textQuery, clauses, null), req, n);
         String notice = null;
-        if (top.totalHits.value() == 0 && reading.relaxable()) {
-            var anyWord = QueryFactory.text(text, analyzer, false);
-            TopDocs relaxed = topDocs(searcher, QueryFactory.combine(anyWord.query(), clauses, null), req, n);
-            if (relaxed.totalHits.value() > 0) {
+        long wordTotal = searcher.count(QueryFactory.combine(textQuery, clauses, null));
+        if (wordTotal == 0 && reading.relaxable()) {
+            var anyWord = QueryFactory.text(text, analyzer, false, FieldExpansion.of(config));
+            long relaxed = searcher.count(QueryFactory.combine(anyWord.query(), clauses, null));
+            if (relaxed > 0) {
                 textQuery = anyWord.query();
-                top = relaxed;
+                wordTotal = relaxed;
                 notice = AND_RELAXED;
             }
         }
-        if (mode == RankingMode.HYBRID && vectors != null && req.sort() == SortOrder.RELEVANCE && !text.isBlank()) {
-            return vectors.fuse(searcher, text, top, textQuery, clauses, n, notice, reading);
+        Query constraints = reading.question() ? null : QueryFactory.constraints(text, analyzer, FieldExpansion.of(config));
+        if (wordTotal == 0 && reading.syntaxProblem() == null && QueryFactory.isSentence(text)
+                && QueryFactory.looksLikeSyntax(text)) {
+            // "+1", a quoted word, AND in a sentence: taken as syntax they found nothing, so read the words as words.
+            // A short query ("\"gate spinal\"") means its syntax and keeps its strict reading.
+            var plain = QueryFactory.read(QueryFactory.asPlainWords(text), analyzer, config);
+            long found = searcher.count(QueryFactory.combine(plain.query(), clauses, null));
+            if (found > 0) {
+                reading = plain;
+                textQuery = plain.query();
+                wordTotal = found;
+                constraints = null;
+                notice = SYNTAX_RELAXED;
+            }
         }
-        return new Ranking(top.scoreDocs, top.totalHits.value(), textQuery, notice, reading);
+        boolean byMeaning = mode == RankingMode.HYBRID && meaning != null && vectorsIndexed && !text.isBlank();
+        if (!byMeaning) {
+            Query words = QueryFactory.combine(textQuery, clauses, null);
+            TopDocs top = req.sort() == SortOrder.DATE ? byDate(searcher, words, n) : searcher.search(words, n);
+            return new Ranking(top.scoreDocs, wordTotal, wordTotal, textQuery, textQuery, textQuery, null, notice,
+                    reading, null);
+        }
+        float[] vector = meaning.embed(text);
+        Query close = Meaning.closerThan(vector, config.meaningThreshold());
+        Query meaningPart = constraints == null ? close
+                : new BooleanQuery.Builder().add(close, Occur.MUST).add(constraints, Occur.FILTER).build();
+        Query matchPart = new BooleanQuery.Builder().add(textQuery, Occur.SHOULD).add(meaningPart, Occur.SHOULD)
+                .setMinimumNumberShouldMatch(1).build();
+        Query meaningOnly = new BooleanQuery.Builder().add(QueryFactory.combine(meaningPart, clauses, null), Occur.MUST)
+                .add(textQuery, Occur.MUST_NOT).build();
+        long meaningOnlyTotal = searcher.count(meaningOnly);
+        if (req.sort() == SortOrder.DATE) {
+            TopDocs top = byDate(searcher, QueryFactory.combine(matchPart, clauses, null), n);
+            return new Ranking(top.scoreDocs, wordTotal + meaningOnlyTotal, wordTotal, textQuery, matchPart, textQuery,
+                    meaningPart, notice, reading, null);
+        }
+        var fusion = new HashMap<Integer, String>();
+        var docs = new ArrayList<ScoreDoc>(fuse(searcher, textQuery, clauses, constraints, vector, depth, fusion));
+        if (docs.size() < n && meaningOnlyTotal > 0) {
+            for (ScoreDoc sd : searcher.search(meaningOnly, n - docs.size()).scoreDocs) {
+                fusion.put(sd.doc, "found by meaning only: closest passage cosine "
+                        + String.format(java.util.Locale.ROOT, "%.3f", Meaning.cosine(sd.score)));
+                docs.add(new ScoreDoc(sd.doc, Meaning.cosine(sd.score)));
+            }
+        }
+        return new Ranking(docs.toArray(ScoreDoc[]::new), wordTotal + meaningOnlyTotal, wordTotal, textQuery, matchPart,
+                textQuery, meaningPart, notice, reading, fusion);
     }
 
-    /** True when hybrid ranking can run here. */
-    boolean hybridAvailable() {
-        return vectors != null;
+    /**
+     * The word matches ranked by reciprocal rank fusion of BM25 and meaning: each scores
+     * {@code 1/(k + words rank) + w/(k + meaning rank)} over the rankings it is in.
+     */
+    private List<ScoreDoc> fuse(IndexSearcher searcher, Query textQuery, List<QueryFactory.FilterClause> clauses,
+                                Query constraints, float[] vector, int depth, Map<Integer, String> how) throws IOException {
+        Query words = QueryFactory.combine(textQuery, clauses, null);
+        ScoreDoc[] byWords = searcher.search(words, depth).scoreDocs;
+        Query allowed = QueryFactory.combine(constraints == null ? MatchAllDocsQuery.INSTANCE : constraints, clauses, null);
+        List<ScoreDoc> byMeaning = Meaning.nearest(searcher, vector, allowed, FUSION_DEPTH);
+        boolean[] nearIsWordHit = Membership.of(searcher, words, byMeaning.stream().mapToInt(sd -> sd.doc).toArray());
+        var fused = new LinkedHashMap<Integer, Float>();
+        var wordRank = new HashMap<Integer, Integer>();
+        var meaningRank = new HashMap<Integer, Integer>();
+        int k = config.rrfK();
+        for (int i = 0; i < byWords.length; i++) {
+            fused.merge(byWords[i].doc, 1f / (k + i + 1), Float::sum);
+            wordRank.put(byWords[i].doc, i + 1);
+        }
+        for (int i = 0; i < byMeaning.size(); i++) {
+            int doc = byMeaning.get(i).doc;
+            meaningRank.put(doc, i + 1);
+            if (nearIsWordHit[i]) {
+                fused.merge(doc, config.meaningWeight() / (k + i + 1), Float::sum);
+            }
+        }
+        var ranked = fused.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new ScoreDoc(e.getKey(), e.getValue())).toList();
+        for (ScoreDoc sd : ranked) {
+            Integer w = wordRank.get(sd.doc);
+            Integer m = meaningRank.get(sd.doc);
+            how.put(sd.doc, "reciprocal rank fusion (k=" + k + "): words rank " + (w == null ? "-" : w)
+                    + ", meaning rank " + (m == null ? "-" : m) + ", fused score " + sd.score);
+        }
+        return ranked;
     }
 
-    private static TopDocs topDocs(IndexSearcher searcher, Query query, SearchRequest req, int n) throws IOException {
-        // Counting every hit keeps "total" exact; the corpus is a person's library, so this stays cheap.
-        return req.sort() == SortOrder.DATE
-                ? searcher.search(query, new TopFieldCollectorManager(BY_DATE, n, null, Integer.MAX_VALUE))
-                : searcher.search(query, new TopScoreDocCollectorManager(Math.max(n, VectorRanker.FUSION_DEPTH),
-                        null, Integer.MAX_VALUE));
+    private static TopDocs byDate(IndexSearcher searcher, Query query, int n) throws IOException {
+        return searcher.search(query, new TopFieldCollectorManager(BY_DATE, n, null, n));
     }
 }

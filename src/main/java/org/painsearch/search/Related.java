@@ -44,7 +44,7 @@ public final class Related {
             var byWords = likeThis(searcher, self.scoreDocs[0].doc, id, n * 2);
             float[] centroid = centroid(searcher, id);
             var byMeaning = centroid == null ? List.<ScoreDoc>of()
-                    : VectorRanker.nearest(searcher, centroid, List.of(), n * 2, id);
+                    : Meaning.nearest(searcher, centroid, notItself(id), n * 2);
             var fused = new LinkedHashMap<Integer, Float>();
             var by = new LinkedHashMap<Integer, List<String>>();
             add(byWords, "words", fused, by);
@@ -66,9 +66,17 @@ public final class Related {
     private static void add(List<ScoreDoc> ranking, String how, Map<Integer, Float> fused, Map<Integer, List<String>> by) {
         for (int i = 0; i < ranking.size(); i++) {
             int doc = ranking.get(i).doc;
-            fused.merge(doc, 1f / (VectorRanker.RRF_K + i + 1), Float::sum);
+            fused.merge(doc, 1f / (RankingConfig.DEFAULT.rrfK() + i + 1), Float::sum);
             by.computeIfAbsent(doc, k -> new ArrayList<>()).add(how);
         }
+    }
+
+    // Every document but the one whose neighbours are sought.
+    private static org.apache.lucene.search.Query notItself(String id) {
+        return new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOC)), Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.ID, id)), Occur.MUST_NOT)
+                .build();
     }
 
     private static List<ScoreDoc> likeThis(IndexSearcher searcher, int doc, String id, int n) throws IOException {

@@ -17,6 +17,11 @@ public record SearchRequest(String query, List<String> types, List<String> tags,
     public SearchRequest {
         query = query == null ? "" : query.strip();
         types = types == null ? List.of() : List.copyOf(types);
+        for (String t : types) {
+            if (org.painsearch.corpus.DocType.parse(t) == null) {
+                throw new IllegalArgumentException("type must be article, podcast or note (got: " + t + ")");
+            }
+        }
         tags = tags == null ? List.of() : List.copyOf(tags);
         sources = sources == null ? List.of() : List.copyOf(sources);
         year = year == null || year.isBlank() ? null : year.strip();

@@ -19,12 +19,13 @@ public record SearchResponse(String query, long total, long tookMs, String notic
     /**
      * One result. {@code timestamp} is set for a podcast whose matching moment is known; {@code linkedNotes} are
      * the notes linking to it; {@code links} (notes only) what it links to; {@code isPrivate} marks a private note;
+     * {@code matchedBy} says why it is a hit: {@code ["words"]}, {@code ["meaning"]} or {@code ["words","meaning"]};
      * {@code explanation} is set when the request asked why each hit matched.
      */
     public record Hit(String id, String type, String title, String url, String published, List<String> authors,
                       List<String> tags, String source, List<String> snippets, String timestamp, Long timestampSeconds,
                       String audio, List<NoteRef> linkedNotes, List<NoteRef> links, Boolean isPrivate, float score,
-                      Explanations.HitExplanation explanation) {
+                      List<String> matchedBy, Explanations.HitExplanation explanation) {
     }
 
     /** A note (or any document) referred to by id and title. */

@@ -36,6 +36,7 @@ public final class SearchService {
     private final FacetCounter facets = new FacetCounter();
     private final Ranker ranker;
     private final RankingMode defaultMode;
+    private final RankingConfig config;
 
     /** A search service; {@code bookmarkedIds} answers {@code is:bookmarked} with the ids bookmarked right now. */
     public SearchService(IndexService index, Synonyms synonyms, Supplier<Set<String>> bookmarkedIds) {
@@ -43,16 +44,23 @@ public final class SearchService {
     }
 
     /**
-     * A search service that can rank by meaning too: {@code vectors} (null for words only) and the mode used when a
+     * A search service that can rank by meaning too: {@code meaning} (null for words only) and the mode used when a
      * request names none.
      */
     public SearchService(IndexService index, Synonyms synonyms, Supplier<Set<String>> bookmarkedIds,
-                         VectorRanker vectors, RankingMode defaultMode) {
+                         Meaning meaning, RankingMode defaultMode) {
+        this(index, synonyms, bookmarkedIds, meaning, defaultMode, RankingConfig.DEFAULT);
+    }
+
+    /** As above, ranking with {@code config} instead of the default configuration (for tuning). */
+    public SearchService(IndexService index, Synonyms synonyms, Supplier<Set<String>> bookmarkedIds,
+                         Meaning meaning, RankingMode defaultMode, RankingConfig config) {
         this.index = index;
         this.synonyms = synonyms;
         this.bookmarkedIds = bookmarkedIds;
-        this.ranker = new Ranker(vectors);
-        this.defaultMode = vectors == null ? RankingMode.BM25 : defaultMode;
+        this.config = config;
+        this.ranker = new Ranker(meaning, config);
+        this.defaultMode = meaning == null ? RankingMode.BM25 : defaultMode;
     }
 
     /** The mode used when a request names none. */
@@ -86,7 +94,7 @@ public final class SearchService {
         RankingMode mode = req.mode() != null ? req.mode() : defaultMode;
         return index.withSearcher(searcher -> {
             var clauses = clauses(searcher, typed, outside, notices);
-            var ranking = ranker.rank(searcher, typed.text(), analyzer, clauses, req, mode);
+            var ranking = ranker.rank(searcher, typed.text(), analyzer, clauses, req, mode, hasVectors(searcher));
             if (ranking.reading().syntaxProblem() != null) {
                 notices.add(0, "Your query could not be read as search syntax (" + ranking.reading().syntaxProblem()
                         + "), so it was searched as plain words.");
@@ -102,8 +110,8 @@ public final class SearchService {
             var typedStems = details == null ? Set.<String>of()
                     : details.stems().stream().map(QueryDetails.Stem::stem).collect(java.util.stream.Collectors.toSet());
             var hits = hits(searcher, analyzer, ranking, typed.text(), page, req.explain() ? typedStems : null);
-            var counts = facetCounts(searcher, ranking.textQuery(), clauses);
-            String didYouMean = ranking.wordMatches() < SpellCheck.FEW_RESULTS && !typed.text().isBlank()
+            var counts = facetCounts(searcher, ranking.matchPart(), clauses);
+            String didYouMean = ranking.wordTotal() < SpellCheck.FEW_RESULTS && !typed.text().isBlank()
                     ? SpellCheck.didYouMean(searcher.getIndexReader(), req.query()) : null;
             long took = (System.nanoTime() - started) / 1_000_000;
             String notice = notices.isEmpty() ? null : String.join(" ", notices);
@@ -127,7 +135,7 @@ public final class SearchService {
         RankingMode mode = req.mode() != null ? req.mode() : defaultMode;
         return index.withSearcher(searcher -> {
             var clauses = clauses(searcher, typed, outside, new ArrayList<>());
-            var ranking = ranker.rank(searcher, typed.text(), analyzer, clauses, req, mode);
+            var ranking = ranker.rank(searcher, typed.text(), analyzer, clauses, req, mode, hasVectors(searcher));
             var out = new ArrayList<Ranked>();
             var stored = searcher.storedFields();
             for (int i = 0; i < Math.min(ranking.docs().length, req.page() * req.size()); i++) {
@@ -136,6 +144,49 @@ public final class SearchService {
             }
             return out;
         });
+    }
+
+    /**
+     * How close in meaning each document of {@code ids} is to {@code query}: the cosine of its closest passage (NaN
+     * for a document without vectors or not in the index), and the ids of the {@code k} documents nearest the query.
+     * For calibrating the meaning threshold; empty when meaning search is off.
+     */
+    public Closeness closeness(String query, List<String> ids, int k) throws IOException {
+        if (ranker.meaning() == null) {
+            return new Closeness(Map.of(), List.of());
+        }
+        float[] vector = ranker.meaning().embed(query);
+        return index.withSearcher(searcher -> {
+            var stored = searcher.storedFields();
+            var docs = new java.util.HashMap<String, Integer>();
+            for (String id : ids) {
+                var top = searcher.search(new org.apache.lucene.search.BooleanQuery.Builder()
+                        .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(Fields.ID, id)),
+                                org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                        .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(Fields.KIND,
+                                Fields.KIND_DOC)), org.apache.lucene.search.BooleanClause.Occur.FILTER).build(), 1);
+                if (top.scoreDocs.length > 0) {
+                    docs.put(id, top.scoreDocs[0].doc);
+                }
+            }
+            var byId = new java.util.LinkedHashMap<String, Float>();
+            var order = new ArrayList<>(docs.keySet());
+            float[] cos = Meaning.closest(searcher, order.stream().mapToInt(docs::get).toArray(), vector);
+            for (int i = 0; i < order.size(); i++) {
+                byId.put(order.get(i), cos[i]);
+            }
+            var nearest = new ArrayList<String>();
+            for (ScoreDoc sd : Meaning.nearest(searcher, vector, null, k)) {
+                String id = stored.document(sd.doc, Set.of(Fields.ID)).get(Fields.ID);
+                nearest.add(id);
+                byId.putIfAbsent(id, sd.score);
+            }
+            return new Closeness(byId, nearest);
+        });
+    }
+
+    /** Closest-passage cosines by document id, and the nearest documents' ids, nearest first. */
+    public record Closeness(Map<String, Float> cosines, List<String> nearest) {
     }
 
     private static List<UserQuery.Filter> outsideFilters(SearchRequest req) {
@@ -188,6 +239,9 @@ public final class SearchService {
         Query textQuery = ranking.textQuery();
         int[] ids = Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
         var snippets = Snippets.highlight(searcher, analyzer, Fields.BODY, textQuery, ids, SNIPPETS_PER_HIT);
+        boolean[] byWords = Membership.of(searcher, ranking.wordPart(), ids);
+        boolean[] byMeaning = ranking.meaningPart() == null ? new boolean[ids.length]
+                : Membership.of(searcher, ranking.meaningPart(), ids);
         var hits = new ArrayList<SearchResponse.Hit>();
         for (int i = 0; i < page.length; i++) {
             var doc = searcher.storedFields().document(page[i].doc, HIT_FIELDS);
@@ -214,7 +268,7 @@ public final class SearchService {
                     doc.get(Fields.PUBLISHED_TEXT), List.of(doc.getValues(Fields.AUTHOR)),
                     List.of(doc.getValues(Fields.TAG)), doc.get(Fields.SOURCE), hitSnippets, timestamp, seconds,
                     doc.get(Fields.AUDIO), NoteLinks.notesLinkingTo(searcher, id), links,
-                    doc.get(Fields.PRIVATE) != null ? Boolean.TRUE : null, score,
+                    doc.get(Fields.PRIVATE) != null ? Boolean.TRUE : null, score, matchedBy(byWords[i], byMeaning[i]),
                     explainStems == null ? null : Explanations.explain(searcher, textQuery, page[i].doc, explainStems,
                             ranking.fusionOf(page[i].doc))));
         }
@@ -230,6 +284,32 @@ public final class SearchService {
         out.put("source", facets.count(searcher, QueryFactory.combine(text, clauses, "source"), Fields.SOURCE, false));
         out.put("year", facets.count(searcher, QueryFactory.combine(text, clauses, "year"), Fields.YEAR, true));
         return out;
+    }
+
+    private static List<String> matchedBy(boolean words, boolean meaning) {
+        return words && meaning ? List.of("words", "meaning") : meaning ? List.of("meaning") : List.of("words");
+    }
+
+    // The index has passage vectors once any segment has the field; cached per reader, it changes only with the index.
+    private volatile VectorPresence vectorPresence = new VectorPresence(null, false);
+
+    private record VectorPresence(org.apache.lucene.index.IndexReader reader, boolean present) {
+    }
+
+    private boolean hasVectors(IndexSearcher searcher) {
+        VectorPresence p = vectorPresence;
+        if (p.reader() != searcher.getIndexReader()) {
+            boolean present = searcher.getIndexReader().leaves().stream()
+                    .anyMatch(l -> l.reader().getFieldInfos().fieldInfo(Fields.VECTOR) != null);
+            p = new VectorPresence(searcher.getIndexReader(), present);
+            vectorPresence = p;
+        }
+        return p.present();
+    }
+
+    /** The ranking configuration in use. */
+    public RankingConfig config() {
+        return config;
     }
 
     // A body line "00:03:45 Topic" and the segment "Topic" are the same passage; show it once.

@@ -10,6 +10,11 @@ public interface Embedder extends AutoCloseable {
     /** The vectors' length. */
     int dimension();
 
+    /** The text to embed for a search query: some models want queries worded apart from passages. */
+    default String queryText(String query) {
+        return query;
+    }
+
     /** A name for the model, part of every cache key so another model never reuses its vectors. */
     String name();
 

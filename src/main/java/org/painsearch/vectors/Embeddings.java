@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import org.painsearch.corpus.Document;
-import org.painsearch.search.VectorRanker;
+import org.painsearch.search.Meaning;
 
 /** Passage vectors for documents and vectors for queries, computed once per distinct text and cached. */
 public final class Embeddings implements Closeable {
@@ -28,9 +28,20 @@ public final class Embeddings implements Closeable {
         this.cache = cache;
     }
 
-    /** The bundled model with a cache file in {@code cacheDir}. */
+    /** The default model with a cache file in {@code cacheDir}. */
     public static Embeddings open(Path cacheDir) throws IOException {
-        var embedder = new OnnxEmbedder();
+        return open(cacheDir, EmbeddingModel.DEFAULT);
+    }
+
+    /** The default model for embedding queries only, with no cache file (a search from the command line). */
+    public static Embeddings forQueries() {
+        var embedder = new OnnxEmbedder(EmbeddingModel.DEFAULT);
+        return new Embeddings(embedder, EmbeddingCache.inMemory(embedder.dimension()));
+    }
+
+    /** {@code model} with a cache file in {@code cacheDir}. */
+    public static Embeddings open(Path cacheDir, EmbeddingModel model) throws IOException {
+        var embedder = new OnnxEmbedder(model);
         return new Embeddings(embedder, EmbeddingCache.open(cacheDir.resolve(embedder.name() + ".vectors"),
                 embedder.dimension()));
     }
@@ -69,14 +80,15 @@ public final class Embeddings implements Closeable {
 
     /** The vector of a query. */
     public float[] embedQuery(String text) {
-        String key = EmbeddingCache.key(embedder.name(), text);
+        String worded = embedder.queryText(text);
+        String key = EmbeddingCache.key(embedder.name(), worded);
         float[] v = cache.get(key);
-        return v != null ? v : embedder.embed(List.of(text)).get(0);
+        return v != null ? v : embedder.embed(List.of(worded)).get(0);
     }
 
-    /** A ranker that fuses BM25 with these vectors. */
-    public VectorRanker ranker() {
-        return new VectorRanker(this::embedQuery);
+    /** Search by meaning with these vectors. */
+    public Meaning meaning() {
+        return new Meaning(this::embedQuery);
     }
 
     /** Passages embedded by the model since opening, and passages whose vectors came from the cache. */

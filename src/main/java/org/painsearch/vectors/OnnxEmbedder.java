@@ -1,14 +1,14 @@
 package org.painsearch.vectors;
 
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * all-MiniLM-L6-v2 (quantized), run by ONNX Runtime inside this process; the model ships inside its Maven
- * artifact, so nothing is downloaded. Loading takes about a second, so it happens on first use.
+ * One {@link EmbeddingModel}, run by ONNX Runtime inside this process. Loading takes about a second, so it happens
+ * on first use.
  */
 public final class OnnxEmbedder implements Embedder {
     // Texts of one call are embedded in parallel, one per core: ONNX Runtime does one text at a time well.
@@ -18,7 +18,17 @@ public final class OnnxEmbedder implements Embedder {
                 t.setDaemon(true);
                 return t;
             });
-    private volatile AllMiniLmL6V2QuantizedEmbeddingModel model;
+    private final EmbeddingModel which;
+    private volatile AbstractInProcessEmbeddingModel model;
+
+    /** The default model. */
+    public OnnxEmbedder() {
+        this(EmbeddingModel.DEFAULT);
+    }
+
+    public OnnxEmbedder(EmbeddingModel which) {
+        this.which = which;
+    }
 
     @Override
     public List<float[]> embed(List<String> texts) {
@@ -26,12 +36,17 @@ public final class OnnxEmbedder implements Embedder {
         return model().embedAll(segments).content().stream().map(e -> e.vector()).toList();
     }
 
-    private AllMiniLmL6V2QuantizedEmbeddingModel model() {
+    @Override
+    public String queryText(String query) {
+        return which.queryPrefix() + query;
+    }
+
+    private AbstractInProcessEmbeddingModel model() {
         var m = model;
         if (m == null) {
             synchronized (this) {
                 if (model == null) {
-                    model = new AllMiniLmL6V2QuantizedEmbeddingModel(pool);
+                    model = which.load(pool);
                 }
                 m = model;
             }
@@ -46,7 +61,7 @@ public final class OnnxEmbedder implements Embedder {
 
     @Override
     public String name() {
-        return "all-minilm-l6-v2-q";
+        return which.id();
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,10 @@ import org.painsearch.TestCorpus;
 import org.painsearch.app.Library;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.index.IndexService;
+import org.painsearch.search.RankingConfig;
 import org.painsearch.search.RankingMode;
+import org.painsearch.search.SearchResponse;
+import org.painsearch.search.SearchService;
 import org.painsearch.search.SearchRequest;
 import org.painsearch.search.SortOrder;
 
@@ -44,11 +48,33 @@ class HybridSearchTest {
     }
 
     @Test
-    void meaningFindsWhatSharesNoWord() throws Exception {
+    void meaningFindsWhatSharesNoWordOnlyAboveTheThreshold() throws Exception {
         assertThat(library.index().hasVectors()).isTrue();
-        // No document has "insomnia" or "aches"; the sleep article means it.
-        assertThat(ids("insomnia makes aches worse", RankingMode.BM25)).isEmpty();
-        assertThat(ids("insomnia makes aches worse", RankingMode.HYBRID)).first().isEqualTo("sleep-pain");
+        // No document has "insomnia" or "aches"; the sleep article means it, at a cosine of about 0.75.
+        String query = "insomnia makes aches worse";
+        assertThat(ids(query, RankingMode.BM25)).isEmpty();
+        float cosine = library.search().closeness(query, List.of("sleep-pain"), 1).cosines().get("sleep-pain");
+        assertThat(cosine).isBetween(0.6f, RankingConfig.DEFAULT.meaningThreshold());
+        assertThat(ids(query, RankingMode.HYBRID)).as("below the calibrated threshold nothing is added").isEmpty();
+
+        var lenient = new SearchService(library.index(), library.synonyms(), Set::of, embeddings.meaning(),
+                RankingMode.HYBRID, RankingConfig.DEFAULT.withMeaning(1f, cosine - 0.01f));
+        var found = lenient.search(SearchRequest.of(query));
+        assertThat(found.hits()).extracting(SearchResponse.Hit::id).contains("sleep-pain");
+        assertThat(found.hits()).allMatch(h -> h.matchedBy().equals(List.of("meaning")));
+        assertThat(found.total()).isEqualTo(found.hits().size());
+        var strict = new SearchService(library.index(), library.synonyms(), Set::of, embeddings.meaning(),
+                RankingMode.HYBRID, RankingConfig.DEFAULT.withMeaning(1f, cosine + 0.01f));
+        assertThat(strict.search(SearchRequest.of(query)).hits()).extracting(SearchResponse.Hit::id)
+                .doesNotContain("sleep-pain");
+    }
+
+    @Test
+    void nonsenseFindsNothingByMeaningEither() throws Exception {
+        var response = library.search().search(SearchRequest.of("qwzx blorptangle"));
+        assertThat(response.total()).isZero();
+        assertThat(response.hits()).isEmpty();
+        assertThat(response.facets().get("type")).isEmpty();
     }
 
     @Test
