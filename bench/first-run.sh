@@ -39,7 +39,7 @@ run() {
     ms=$(( $(now_ms) - start ))
     echo "== $label: first answer after $(awk -v m="$ms" 'BEGIN { printf "%.1f", m / 1000 }') s; output:"
     # Progress bars redraw many times a second: show the first and last redraw of each run of them.
-    awk '{ t = $1; $1 = ""; key = substr($0, 1, 12);
+    awk '{ t = $1; $1 = ""; key = $2;
            if (key == prev) { last = sprintf("%6.1f s %s", t / 1000, $0); n++; next }
            if (n > 0) print last; n = 0; prev = key; printf "%6.1f s %s\n", t / 1000, $0 }
          END { if (n > 0) print last }' "$WORK/$label.log"
