@@ -50,7 +50,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         var library = access.library();
         try {
-            LocalIndex.ensureBuilt(library, out);
+            if (LocalIndex.ensureBuilt(library, out)) {
+                out.println("Starting the server…");
+                out.flush();
+            }
             app = WebServer.create(library, java.util.Set.of(host), allowPrivate);
             try {
                 app.start(host, port);
@@ -77,7 +80,10 @@ final class ServeCommand implements Callable<Integer> {
                     // exiting anyway; every change was committed when it was made
                 }
             }, "painsearch-shutdown"));
-            out.println("painsearch is serving " + library.corpus().root() + " at " + url);
+            // From the JVM's start: what she waited, indexing included on a first run.
+            double seconds = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+            out.printf("painsearch is ready at %s (serving %s; started in %.1f s)%n", url, library.corpus().root(),
+                    seconds);
             if (!isLoopback(host)) {
                 out.println("Warning: " + host + " is reachable from other machines, and painsearch has no login: "
                         + "anyone on the network can read your notes. Use --host 127.0.0.1 unless you mean it.");
