@@ -43,6 +43,9 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535 (got: " + port + ")");
         }
+        // Said first, so even a slow start on a busy machine is never silent.
+        out.println("Opening the index in " + store.indexDir() + "…");
+        out.flush();
         var access = LocalIndex.open(store);
         if (access.server() != null) {
             throw new IOException("the index is already served by " + access.server().describe()
