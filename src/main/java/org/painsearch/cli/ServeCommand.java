@@ -70,6 +70,10 @@ final class ServeCommand implements Callable<Integer> {
             String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port();
             ServerRegistry.register(library.index().path(), url);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (Boolean.getBoolean("painsearch.aot.recording")) {
+                    // The launcher asked the JVM to write a start-up cache as it exits (see the launcher).
+                    System.err.println("Saving a start-up cache so the next start is faster (a few seconds, once)…");
+                }
                 app.stop();
                 try {
                     watcher.close();
