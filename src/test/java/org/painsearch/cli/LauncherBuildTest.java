@@ -42,7 +42,7 @@ class LauncherBuildTest {
             sleep 7
             echo "[INFO] --- jar:3.4.2:jar (default-jar) @ painsearch ---"
             mkdir -p target && : > target/painsearch.jar
-            sleep 1
+            sleep 2
             """;
 
     @TempDir
