@@ -60,7 +60,7 @@ class LauncherBuildTest {
         Files.createDirectories(home.resolve("src/main/java"));
         Files.writeString(home.resolve("pom.xml"), "<project/>\n");
         bin = Files.createDirectories(dir.resolve("bin"));
-        for (String tool : List.of("bash", "sh", "sed", "head", "tail", "dirname", "find", "mkdir", "grep", "sleep", "cat")) {
+        for (String tool : List.of("bash", "sh", "sed", "head", "tail", "dirname", "find", "mkdir", "grep", "sleep", "cat", "readlink")) {
             Path real = Files.exists(Path.of("/usr/bin", tool)) ? Path.of("/usr/bin", tool) : Path.of("/bin", tool);
             Files.createSymbolicLink(bin.resolve(tool), real);
         }

@@ -31,7 +31,7 @@ class LauncherTest {
     void tools() throws IOException {
         // A PATH holding only the tools the launcher needs, so the machine's own java does not interfere.
         bin = Files.createDirectories(dir.resolve("bin"));
-        for (String tool : new String[] {"bash", "sed", "head", "dirname", "find", "mkdir", "tail", "sh"}) {
+        for (String tool : new String[] {"bash", "sed", "head", "dirname", "find", "mkdir", "tail", "sh", "readlink"}) {
             Path real = Path.of("/usr/bin", tool);
             if (!Files.exists(real)) {
                 real = Path.of("/bin", tool);
