@@ -1,8 +1,15 @@
 // Small helpers shared by the page's views: building elements (text only, never HTML) and calling the API.
 
 export function el(tag, attrs = {}, ...children) {
-  const svg = ['svg', 'g', 'line', 'circle', 'text', 'title'].includes(tag);
-  const node = svg ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
+  return build(document.createElement(tag), attrs, children);
+}
+
+/** An SVG element, built like {@link el}. */
+export function svgEl(tag, attrs = {}, ...children) {
+  return build(document.createElementNS('http://www.w3.org/2000/svg', tag), attrs, children);
+}
+
+function build(node, attrs, children) {
   for (const [k, v] of Object.entries(attrs)) {
     if (v === null || v === undefined || v === false) continue;
     if (k === 'class') node.setAttribute('class', v);
@@ -39,10 +46,15 @@ export async function api(path, { method = 'GET', json, headers = {} } = {}) {
     init.body = JSON.stringify(json);
   }
   const res = await fetch(path, init);
-  if (res.status === 204) return null;
+  if (res.status === 204) {
+    if (method !== 'GET') window.dispatchEvent(new Event('painsearch:wrote'));
+    return null;
+  }
   let body = null;
   try { body = await res.json(); } catch (e) { body = null; }
   if (!res.ok) throw new ApiError((body && body.error) || ('The server answered ' + res.status), res.status, body);
+  // A write may start work on the server (indexing); the progress line asks about it.
+  if (method !== 'GET') window.dispatchEvent(new Event('painsearch:wrote'));
   return body;
 }
 

@@ -1,5 +1,6 @@
 // Relevance features of the page: search details, "did you mean", autocomplete and related documents.
 import { el, api } from './dom.js';
+import { combobox } from './combobox.js';
 
 // The query as painsearch understood it, and a correction when little was found; appended under the summary.
 export function searchExtras(data, s, navigate) {
@@ -22,22 +23,17 @@ export function searchExtras(data, s, navigate) {
   return out;
 }
 
-// Autocomplete: titles, tags and recurring phrases, offered as the input's datalist.
-export function wireSuggest(input) {
-  const list = el('datalist', { id: 'suggestions' });
-  input.after(list);
-  input.setAttribute('list', 'suggestions');
-  let timer = null;
-  input.addEventListener('input', () => {
-    clearTimeout(timer);
-    const typed = input.value.trim();
-    if (typed.length < 2) { list.replaceChildren(); return; }
-    timer = setTimeout(async () => {
-      try {
-        const data = await api('/api/suggest?q=' + encodeURIComponent(typed));
-        list.replaceChildren(...data.suggestions.map((x) => el('option', { value: x.text, label: x.kind })));
-      } catch (e) { list.replaceChildren(); }
-    }, 120);
+// Autocomplete under the search box: titles, tags and recurring phrases; the arrow keys move through them and Enter
+// searches the one highlighted.
+export function wireSuggest(input, list, submit) {
+  combobox(input, list, {
+    query: () => (input.value.trim().length >= 2 ? input.value.trim() : null),
+    lookup: async (typed) => (await api('/api/suggest?q=' + encodeURIComponent(typed))).suggestions,
+    render: (x) => [x.text, el('span', { class: 'kind', text: x.kind })],
+    accept: (x) => {
+      input.value = x.text;
+      submit();
+    },
   });
 }
 
@@ -45,7 +41,8 @@ export function wireSuggest(input) {
 export async function relatedSection(id) {
   const data = await api('/api/docs/' + encodeURIComponent(id) + '/related');
   if (!data.related.length) return null;
-  return el('section', { class: 'related', id: 'related' }, el('h2', { text: 'Related' }),
+  return el('section', { class: 'related', id: 'related', 'aria-labelledby': 'related-title' },
+    el('h2', { id: 'related-title', text: 'Related' }),
     el('ul', {}, ...data.related.map((r) => el('li', {},
       el('a', { href: '/?doc=' + encodeURIComponent(r.id), text: r.title }), ' ',
       el('span', { class: 'badge ' + r.type, text: r.type })))));

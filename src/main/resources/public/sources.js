@@ -5,12 +5,6 @@ const POLL_MS = 1000;
 const $ = (id) => document.getElementById(id);
 let pollTimer = null;
 
-// app.css styles the search form by its ids; this page's form and table get the same look here (CSP forbids inline styles).
-Object.assign($('source-form').style, { display: 'flex', gap: '.5rem', flex: '1', maxWidth: '56rem' });
-Object.assign($('url').style, { flex: '1', fontSize: '1rem', padding: '.5rem .7rem', border: '1px solid #b9c4c9',
-  borderRadius: '6px' });
-Object.assign($('outcomes').style, { borderCollapse: 'collapse', width: '100%', fontSize: '.92rem' });
-
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -62,12 +56,6 @@ function render(job) {
     el('td', {}, el('span', { class: `badge outcome-${o.status}` }, o.status)),
     el('td', {}, addressCell(o.url)),
     detailsCell(o))));
-  for (const cell of $('outcomes').querySelectorAll('th, td')) {
-    Object.assign(cell.style, { textAlign: 'left', padding: '.3rem .8rem .3rem 0', borderBottom: '1px solid #dde3e6',
-      verticalAlign: 'top', overflowWrap: 'anywhere' });
-  }
-  for (const cell of $('outcomes').querySelectorAll('th:first-child, td:first-child')) cell.style.whiteSpace = 'nowrap';
-  for (const cell of $('outcomes').querySelectorAll('td:nth-child(2)')) cell.style.width = '45%';
   $('outcomes').hidden = job.outcomes.length === 0;
 }
 

@@ -20,10 +20,14 @@ public final class Required {
         Assumptions.assumeTrue(false, why + " (skipped outside CI)");
     }
 
-    /** A folder of ../shared beside the repository (read there, never copied into it), naming it as {@code what}. */
+    /**
+     * A folder of ../shared beside the repository (read there, never copied into it), naming it as {@code what}.
+     * The property {@code painsearch.shared} overrides where ../shared is (for a test running on a copy of the checkout).
+     */
     public static Path shared(String sub, String what) {
-        Path repo = Path.of(System.getProperty("painsearch.repo", System.getProperty("user.dir")));
-        Path p = repo.resolve("../shared").resolve(sub).normalize();
+        String override = System.getProperty("painsearch.shared");
+        Path shared = override != null ? Path.of(override) : Repository.root().resolve("../shared");
+        Path p = shared.resolve(sub).normalize();
         if (!Files.isDirectory(p)) {
             unmet(what + " " + p + " is missing; ../shared is required beside the repository");
         }

@@ -233,6 +233,14 @@ public final class Library implements Closeable {
 
         void step(int done);
 
+        /**
+         * A stage of the work begins, named for a person ("Reading", "Computing meaning vectors"), over
+         * {@code total} documents; the steps that follow count its documents from zero.
+         */
+        default void stage(String name, int total) {
+            start(total);
+        }
+
         Progress NONE = new Progress() {
             @Override
             public void start(int total) {
@@ -251,8 +259,8 @@ public final class Library implements Closeable {
     public RebuildReport rebuild(Progress progress) throws IOException {
         long started = System.nanoTime();
         List<Path> files = corpus.documentFiles();
-        int phases = embeddings == null ? 2 : 3;
-        progress.start(files.size() * phases);
+        // Each stage counts documents, so a person watching sees "72 of 72", never a total no corpus has.
+        progress.stage("Reading", files.size());
         var docs = new ArrayList<Document>();
         var problems = new ArrayList<CorpusException>();
         int step = 0;
@@ -264,14 +272,14 @@ public final class Library implements Closeable {
             }
             progress.step(++step);
         }
-        int offset = step + (files.size() - docs.size());
         Map<String, List<float[]>> vectors = Map.of();
         if (embeddings != null) {
             // Embedding is the slow part; unchanged passages come from the cache.
-            vectors = embeddings.vectorsFor(docs, done -> progress.step(offset + done));
+            progress.stage("Computing meaning vectors", docs.size());
+            vectors = embeddings.vectorsFor(docs, progress::step);
         }
-        int indexOffset = offset + (embeddings == null ? 0 : files.size());
-        index.rebuild(docs, vectors, done -> progress.step(indexOffset + done));
+        progress.stage("Writing the index", docs.size());
+        index.rebuild(docs, vectors, progress::step);
         indexedVersions.clear();
         return new RebuildReport(docs.size(), problems, (System.nanoTime() - started) / 1_000_000);
     }

@@ -77,7 +77,7 @@ final class EvalCommand implements Callable<Integer> {
                 : null;
         Writer run = runFile == null ? null : Files.newBufferedWriter(runFile, StandardCharsets.UTF_8);
         Evaluation.Result result;
-        try (var progress = new ConsoleProgress("Evaluating")) {
+        try (var progress = new ConsoleProgress("Evaluating", "")) {
             Evaluation.Indexer indexer = embeddings == null
                     ? (index, docs, step) -> index.rebuild(docs, step)
                     // Embedding is most of the work: it fills the first nine tenths of the indexing bar.

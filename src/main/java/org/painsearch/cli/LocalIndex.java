@@ -40,15 +40,27 @@ final class LocalIndex {
         }
     }
 
-    /** Builds the index from the corpus when it is missing or from an older painsearch, with progress. */
-    static void ensureBuilt(Library library, PrintWriter out) throws IOException {
+    /**
+     * Builds the index from the corpus when it is missing or from an older painsearch, saying why and how much,
+     * with progress; true when it was built here.
+     */
+    static boolean ensureBuilt(Library library, PrintWriter out) throws IOException {
         boolean vectorsMissing = library.search().defaultMode() == RankingMode.HYBRID && !library.index().hasVectors();
-        if (IndexService.isCurrent(library.index().path()) && !vectorsMissing) {
-            return;
+        boolean current = IndexService.isCurrent(library.index().path());
+        if (current && !vectorsMissing) {
+            return false;
         }
-        out.println("Indexing the corpus at " + library.corpus().root() + " (first run) …");
+        int indexed = library.index().withSearcher(s -> s.getIndexReader().numDocs());
+        int files = library.corpus().documentFiles().size();
+        String why = indexed == 0 ? "There is no index yet"
+                : !current ? "The index was made by an older painsearch"
+                : "The index has no meaning vectors yet (hybrid ranking needs them)";
+        out.printf("%s, so painsearch indexes the %d documents in %s first%s.%n", why, files, library.corpus().root(),
+                library.search().defaultMode() == RankingMode.HYBRID
+                        ? "; computing their meaning vectors takes most of the time, once" : "");
         out.flush();
         rebuild(library, out);
+        return true;
     }
 
     /** Rebuilds with a progress bar and prints the result and any unreadable files; false when some were left out. */

@@ -43,6 +43,9 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535 (got: " + port + ")");
         }
+        // Said first, so even a slow start on a busy machine is never silent.
+        out.println("Opening the index in " + store.indexDir() + "…");
+        out.flush();
         var access = LocalIndex.open(store);
         if (access.server() != null) {
             throw new IOException("the index is already served by " + access.server().describe()
@@ -50,7 +53,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         var library = access.library();
         try {
-            LocalIndex.ensureBuilt(library, out);
+            if (LocalIndex.ensureBuilt(library, out)) {
+                out.println("Starting the server…");
+                out.flush();
+            }
             app = WebServer.create(library, java.util.Set.of(host), allowPrivate);
             try {
                 app.start(host, port);
@@ -64,6 +70,10 @@ final class ServeCommand implements Callable<Integer> {
             String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port();
             ServerRegistry.register(library.index().path(), url);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (Boolean.getBoolean("painsearch.aot.recording")) {
+                    // The launcher asked the JVM to write a start-up cache as it exits (see the launcher).
+                    System.err.println("Saving a start-up cache so the next start is faster (a few seconds, once)…");
+                }
                 app.stop();
                 try {
                     watcher.close();
@@ -77,7 +87,10 @@ final class ServeCommand implements Callable<Integer> {
                     // exiting anyway; every change was committed when it was made
                 }
             }, "painsearch-shutdown"));
-            out.println("painsearch is serving " + library.corpus().root() + " at " + url);
+            // From the JVM's start: what she waited, indexing included on a first run.
+            double seconds = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+            out.printf("painsearch is ready at %s (serving %s; started in %.1f s)%n", url, library.corpus().root(),
+                    seconds);
             if (!isLoopback(host)) {
                 out.println("Warning: " + host + " is reachable from other machines, and painsearch has no login: "
                         + "anyone on the network can read your notes. Use --host 127.0.0.1 unless you mean it.");

@@ -40,6 +40,7 @@ public final class DocumentLookup {
             String markdown = doc.get(Fields.BODY_MARKDOWN);
             var links = new ArrayList<DocumentView.LinkView>();
             var seen = new java.util.HashSet<String>();
+            var names = new LinkNames(searcher);
             for (Link.Located located : Link.locateAll(markdown)) {
                 Link l = located.link();
                 NoteLinks.Target t = NoteLinks.resolve(searcher, l.key());
@@ -52,7 +53,7 @@ public final class DocumentLookup {
                         l.atSeconds() < 0 ? null : Timestamps.format(l.atSeconds()),
                         l.atSeconds() < 0 ? null : l.atSeconds(), l.bare(),
                         t == null ? null : t.id(), t == null ? null : t.title(), t == null ? null : t.type(),
-                        LinkContexts.sentenceAround(markdown, located.start(), located.end()), moment));
+                        LinkContexts.sentenceAround(markdown, located.start(), located.end(), names), moment));
             }
             var keys = NoteLinks.keysOf(searcher, docId);
             var backlinks = new ArrayList<DocumentView.Backlink>();
@@ -60,7 +61,7 @@ public final class DocumentLookup {
                 var note = searcher.storedFields().document(from, Set.of(Fields.ID, Fields.TITLE, Fields.TYPE,
                         Fields.BODY_MARKDOWN));
                 backlinks.add(new DocumentView.Backlink(note.get(Fields.ID), note.get(Fields.TITLE), note.get(Fields.TYPE),
-                        LinkContexts.sentenceLinking(note.get(Fields.BODY_MARKDOWN), keys)));
+                        LinkContexts.sentenceLinking(note.get(Fields.BODY_MARKDOWN), keys, names)));
             }
             backlinks.sort(java.util.Comparator.comparing(DocumentView.Backlink::title, String.CASE_INSENSITIVE_ORDER));
             return Optional.of(new DocumentView(id, doc.get(Fields.TYPE), doc.get(Fields.TITLE), doc.get(Fields.URL),

@@ -33,7 +33,9 @@ final class FacetCounter {
             return out;
         }
         FacetsCollector fc = FacetsCollectorManager.search(searcher, query, 1, new FacetsCollectorManager()).facetsCollector();
-        FacetResult result = new StringValueFacetCounts(state, fc).getTopChildren(MAX_VALUES, field);
+        var counts = new StringValueFacetCounts(state, fc);
+        // Years are a timeline: every one is offered (newest first), not only the most frequent.
+        FacetResult result = byLabelDescending ? counts.getAllChildren(field) : counts.getTopChildren(MAX_VALUES, field);
         if (result == null) {
             return out;
         }

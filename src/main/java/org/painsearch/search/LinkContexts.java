@@ -13,18 +13,24 @@ final class LinkContexts {
     private LinkContexts() {
     }
 
-    /** The sentence of {@code markdown} holding the first link whose key is one of {@code keys}, or null. */
-    static String sentenceLinking(String markdown, java.util.Collection<String> keys) {
+    /**
+     * The sentence of {@code markdown} holding the first link whose key is one of {@code keys}, or null; links in it
+     * read as {@code names} says.
+     */
+    static String sentenceLinking(String markdown, java.util.Collection<String> keys, LinkNames names) {
         for (Link.Located l : Link.locateAll(markdown)) {
             if (keys.contains(l.link().key())) {
-                return sentenceAround(markdown, l.start(), l.end());
+                return sentenceAround(markdown, l.start(), l.end(), names);
             }
         }
         return null;
     }
 
-    /** The sentence (or list item, or line) of {@code text} spanning {@code start..end}, as plain text. */
-    static String sentenceAround(String text, int start, int end) {
+    /**
+     * The sentence (or list item, or line) of {@code text} spanning {@code start..end}, as plain text, its links
+     * read as {@code names} says (a title, never a raw id).
+     */
+    static String sentenceAround(String text, int start, int end, LinkNames names) {
         int from = start;
         while (from > 0 && !boundary(text, from - 1)) {
             from--;
@@ -36,7 +42,7 @@ final class LinkContexts {
         if (to < text.length() && text.charAt(to) != '\n') {
             to++; // keep the full stop
         }
-        String sentence = Link.replaceAll(text.substring(from, to), l -> l.label() != null ? l.label() : l.target());
+        String sentence = Link.replaceAll(text.substring(from, to), names::name);
         sentence = MARKUP.matcher(sentence).replaceAll("").replaceAll("\\s+", " ").strip();
         return sentence.length() > MAX_CHARS ? sentence.substring(0, MAX_CHARS) + " …" : sentence;
     }

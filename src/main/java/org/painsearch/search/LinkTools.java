@@ -96,7 +96,10 @@ public final class LinkTools {
         });
     }
 
-    /** Sources (not notes) mentioning the note's title or tags that the note does not link to yet. */
+    /**
+     * Sources (not notes) where the note's title or one of its tags stands as a phrase, its words as written (the
+     * tag "mindfulness" is not the word "mind"), that the note does not link to yet; rarer phrases first.
+     */
     public List<Mention> unlinkedMentions(String noteId, int limit) throws IOException {
         return index.withSearcher(searcher -> {
             int doc = NoteLinks.find(searcher, noteId);
@@ -104,26 +107,42 @@ public final class LinkTools {
                 return List.of();
             }
             var note = searcher.storedFields().document(doc, REF_FIELDS);
-            var about = new BooleanQuery.Builder();
-            addPhrase(about, note.get(Fields.TITLE), 2f);
+            var exact = new BooleanQuery.Builder();
+            var marked = new BooleanQuery.Builder();
+            addPhrase(exact, marked, note.get(Fields.TITLE), 2f);
             for (String tag : note.getValues(Fields.TAG)) {
-                addPhrase(about, tag.replace('-', ' '), 1f);
+                addPhrase(exact, marked, tag.replace('-', ' '), 1f);
             }
+            // Scored (not a filter), so BM25 puts sources naming a rare tag or the title above common words.
             var q = new BooleanQuery.Builder()
-                    .add(about.build(), Occur.MUST)
+                    .add(exact.build(), Occur.MUST)
+                    .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOC)), Occur.FILTER)
                     .add(new TermQuery(new Term(Fields.TYPE, "note")), Occur.MUST_NOT)
                     .add(new TermQuery(new Term(Fields.ID, noteId)), Occur.MUST_NOT);
             for (var linked : NoteLinks.targetsOf(searcher, doc)) {
                 q.add(new TermQuery(new Term(Fields.ID, linked.id())), Occur.MUST_NOT);
             }
-            Query query = NoteLinks.docsOnly(q.build());
-            var top = searcher.search(query, limit);
+            var top = searcher.search(q.build(), limit);
             int[] ids = java.util.Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray();
-            var snippets = Snippets.highlight(searcher, Analysis.indexAnalyzer(), Fields.BODY, query, ids, 1);
+            var snippets = Snippets.highlight(searcher, Analysis.indexAnalyzer(), Fields.BODY, marked.build(), ids, 1);
             var out = new ArrayList<Mention>();
             for (int i = 0; i < ids.length; i++) {
                 Ref r = ref(searcher.storedFields().document(ids[i], REF_FIELDS));
                 out.add(new Mention(r.id(), r.title(), r.type(), snippets.get(i)));
+            }
+            return out;
+        });
+    }
+
+    /** The documents named by {@code ids} that exist, by id (for showing titles where ids are stored). */
+    public java.util.Map<String, Ref> refs(java.util.Collection<String> ids) throws IOException {
+        return index.withSearcher(searcher -> {
+            var out = new java.util.HashMap<String, Ref>();
+            for (String id : ids) {
+                int doc = NoteLinks.find(searcher, id);
+                if (doc >= 0) {
+                    out.put(id, ref(searcher.storedFields().document(doc, REF_FIELDS)));
+                }
             }
             return out;
         });
@@ -162,12 +181,25 @@ public final class LinkTools {
         });
     }
 
-    private void addPhrase(BooleanQuery.Builder b, String text, float boost) {
+    // The phrase over the title and body's own (stemmed) terms, and every word of it as written in the spelling
+    // field, which keeps whole words: a stem alone ("mind" for "mindfulness") is not a mention. The stemmed phrase
+    // over the body also marks the snippet.
+    private void addPhrase(BooleanQuery.Builder exact, BooleanQuery.Builder marked, String text, float boost) {
+        var inText = new BooleanQuery.Builder();
         for (String field : List.of(Fields.TITLE, Fields.BODY)) {
             Query q = analyzed.createPhraseQuery(field, text);
             if (q != null) {
-                b.add(new BoostQuery(q, boost), Occur.SHOULD);
+                inText.add(q, Occur.SHOULD);
             }
+        }
+        var phrase = new BooleanQuery.Builder().add(inText.build(), Occur.MUST);
+        for (String word : Analysis.terms(Analysis.wordAnalyzer(), text)) {
+            phrase.add(new TermQuery(new Term(Fields.SPELL, word)), Occur.FILTER);
+        }
+        exact.add(new BoostQuery(phrase.build(), boost), Occur.SHOULD);
+        Query m = analyzed.createPhraseQuery(Fields.BODY, text);
+        if (m != null) {
+            marked.add(m, Occur.SHOULD);
         }
     }
 

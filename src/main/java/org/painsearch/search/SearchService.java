@@ -25,7 +25,8 @@ import org.painsearch.index.Synonyms;
 /** Runs searches: query reading, ranking, snippets, podcast moments, citing notes and facets. */
 public final class SearchService {
     private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.TYPE, Fields.TITLE, Fields.URL,
-            Fields.PUBLISHED_TEXT, Fields.AUTHOR, Fields.TAG, Fields.SOURCE, Fields.AUDIO, Fields.PRIVATE);
+            Fields.PUBLISHED_TEXT, Fields.AUTHOR, Fields.TAG, Fields.SOURCE, Fields.AUDIO, Fields.PRIVATE,
+            Fields.BODY_MARKDOWN);
     private static final int SNIPPETS_PER_HIT = 2;
     // Each word becomes a clause per field; this keeps a pasted paragraph well inside Lucene's clause limit.
     private static final int MAX_WORDS = 64;
@@ -242,12 +243,15 @@ public final class SearchService {
         boolean[] byWords = Membership.of(searcher, ranking.wordPart(), ids);
         boolean[] byMeaning = ranking.meaningPart() == null ? new boolean[ids.length]
                 : Membership.of(searcher, ranking.meaningPart(), ids);
+        var names = new LinkNames(searcher);
         var hits = new ArrayList<SearchResponse.Hit>();
         for (int i = 0; i < page.length; i++) {
             var doc = searcher.storedFields().document(page[i].doc, HIT_FIELDS);
             String id = doc.get(Fields.ID);
             String type = doc.get(Fields.TYPE);
-            List<String> hitSnippets = snippets.get(i);
+            // The indexed text holds a link's target as written; a person reads the title of what it points at.
+            String markdown = doc.get(Fields.BODY_MARKDOWN);
+            List<String> hitSnippets = snippets.get(i).stream().map(sn -> names.inSnippet(sn, markdown)).toList();
             String timestamp = null;
             Long seconds = null;
             if ("podcast".equals(type) && !text.isBlank()) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.painsearch.app.Library;
 import org.painsearch.ingest.ImportOutcome;
 import org.painsearch.search.DocumentView;
+import org.painsearch.search.QueryMarks;
 import org.painsearch.search.RankingMode;
 import org.painsearch.search.SearchRequest;
 import org.painsearch.search.SortOrder;
@@ -18,9 +19,11 @@ import org.painsearch.search.SortOrder;
 /** The JSON endpoints: typed parameters in, one library call, JSON out. */
 final class ApiHandlers {
     private final Library library;
+    private final QueryMarks marks;
 
     ApiHandlers(Library library) {
         this.library = library;
+        this.marks = new QueryMarks(library.index(), library.synonyms());
     }
 
     void health(Context ctx) throws IOException {
@@ -36,15 +39,20 @@ final class ApiHandlers {
         ctx.json(library.search().search(req));
     }
 
-    /** A document with its Markdown rendered to safe HTML. */
-    record DocumentAnswer(DocumentView document, String html) {
+    /**
+     * A document with its Markdown rendered to safe HTML, and, when asked with {@code ?q=}, the words of it that
+     * query matched (for marking them on the page).
+     */
+    record DocumentAnswer(DocumentView document, String html, List<String> marks) {
     }
 
     void document(Context ctx) throws IOException {
         String id = ctx.pathParam("id");
         DocumentView view = library.documents().find(id)
                 .orElseThrow(() -> new NotFoundResponse("no document with id '" + id + "'"));
-        ctx.json(new DocumentAnswer(view, MarkdownView.toHtml(view.markdown(), resolvedLinks(view))));
+        String q = ctx.queryParam("q");
+        ctx.json(new DocumentAnswer(view, MarkdownView.toHtml(view.markdown(), resolvedLinks(view)),
+                q == null || q.isBlank() ? null : marks.of(id, q)));
     }
 
     static java.util.Map<String, org.painsearch.search.LinkTools.Ref> resolvedLinks(DocumentView view) {

@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
 import org.painsearch.app.Library;
 import org.painsearch.notes.Bookmark;
 
@@ -19,15 +21,15 @@ final class BookmarkHandlers {
     record BookmarkBody(String target, String label) {
     }
 
-    /** A bookmark as JSON, with its kind spelled out. */
-    record BookmarkAnswer(String id, String target, String kind, String label, String created) {
-        static BookmarkAnswer of(Bookmark b) {
-            return new BookmarkAnswer(b.id(), b.target(), b.kind(), b.label(), b.created());
-        }
+    /**
+     * A bookmark as JSON, with its kind spelled out and, for a document or note that exists, its title (what the
+     * page shows, never the raw id).
+     */
+    record BookmarkAnswer(String id, String target, String kind, String label, String created, String title) {
     }
 
     void list(Context ctx) throws IOException {
-        ctx.json(library.bookmarks().list().stream().map(BookmarkAnswer::of).toList());
+        ctx.json(answers(library.bookmarks().list()));
     }
 
     void add(Context ctx) throws IOException {
@@ -35,7 +37,16 @@ final class BookmarkHandlers {
         if (body == null) {
             throw new IllegalArgumentException("send {\"target\": \"doc:<id>\" | \"note:<id>\" | \"search:<query>\", \"label\": ...}");
         }
-        ctx.status(HttpStatus.CREATED).json(BookmarkAnswer.of(library.bookmarks().add(body.target(), body.label())));
+        Bookmark added = library.bookmarks().add(body.target(), body.label());
+        ctx.status(HttpStatus.CREATED).json(answers(List.of(added)).get(0));
+    }
+
+    private List<BookmarkAnswer> answers(List<Bookmark> bookmarks) throws IOException {
+        var refs = library.links().refs(bookmarks.stream().map(Bookmark::documentId).filter(Objects::nonNull).toList());
+        return bookmarks.stream().map(b -> {
+            var ref = b.documentId() == null ? null : refs.get(b.documentId());
+            return new BookmarkAnswer(b.id(), b.target(), b.kind(), b.label(), b.created(), ref == null ? null : ref.title());
+        }).toList();
     }
 
     void remove(Context ctx) throws IOException {

@@ -44,6 +44,7 @@ public final class WebServer {
         var sources = new SourceHandlers(library, allowPrivate);
         var mapper = JsonMapper.builder()
                 .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
+                .addMixIn(org.painsearch.search.SearchResponse.class, FacetJson.SearchResponseFacets.class)
                 .build();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -62,6 +63,8 @@ public final class WebServer {
                         "default-src 'self'; img-src 'self' data:; media-src *; frame-ancestors 'none'");
             });
             config.routes.before("/api/*", CrossOriginGuard::check);
+            // Browsers and tools ask for /favicon.ico; the icon is an SVG (text, not a binary in the repository).
+            config.routes.get("/favicon.ico", ctx -> ctx.redirect("/favicon.svg", HttpStatus.MOVED_PERMANENTLY));
             config.routes.get("/health", api::health);
             config.routes.get("/api/search", api::search);
             config.routes.get("/api/docs/{id}", api::document);

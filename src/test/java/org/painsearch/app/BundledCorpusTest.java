@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.painsearch.Repository;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.corpus.DocType;
 import org.painsearch.corpus.Document;
@@ -22,18 +24,22 @@ import org.painsearch.index.Synonyms;
 import org.painsearch.search.SearchRequest;
 import org.painsearch.search.SearchResponse;
 
-/** The corpus shipped in the repository: complete, well-formed, linked, and finding what the issue promises. */
+/**
+ * The corpus shipped in the repository (as git holds it, never the checkout's own corpus/ with her notes): complete,
+ * well-formed, linked, and finding what the issue promises.
+ */
+@Tag(Repository.TAG)
 class BundledCorpusTest {
-    private static final Path CORPUS = Path.of(System.getProperty("painsearch.repo", ".")).resolve("corpus");
-
     @TempDir
     static Path dir;
+    static Path corpus;
     static Library library;
     static List<Document> docs;
 
     @BeforeAll
     static void index() throws Exception {
-        var store = new CorpusStore(CORPUS);
+        corpus = Repository.bundledCorpus(dir);
+        var store = new CorpusStore(corpus);
         docs = new java.util.ArrayList<>();
         for (Path file : store.documentFiles()) {
             docs.add(store.read(file));
@@ -74,7 +80,7 @@ class BundledCorpusTest {
 
     @Test
     void synonymFileParses() throws Exception {
-        Synonyms.parse(Files.readString(CORPUS.resolve("synonyms.txt")));
+        Synonyms.parse(Files.readString(corpus.resolve("synonyms.txt")));
         assertThat(library.synonyms().problem()).isNull();
     }
 

@@ -32,7 +32,6 @@ import org.painsearch.search.SearchRequest;
  */
 @Tag("benchmark")
 class SpeedBenchmark {
-    private static final Path CORPUS = Path.of(System.getProperty("painsearch.repo", ".")).resolve("corpus");
     private static final int INDEX_ROUNDS = 20;
     private static final int QUERY_ROUNDS = 200;
     private static final List<String> QUERIES = List.of("CRPS", "endorphins massage", "central sensitization",
@@ -44,7 +43,7 @@ class SpeedBenchmark {
 
     @Test
     void indexAndQuerySpeed() throws Exception {
-        var store = new CorpusStore(CORPUS);
+        var store = new CorpusStore(org.painsearch.Repository.bundledCorpus(dir.resolve("bundled")));
         var docs = new ArrayList<Document>();
         for (Path f : store.documentFiles()) {
             docs.add(store.read(f));

@@ -10,12 +10,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.painsearch.Repository;
 
 /** The launcher's choice of JDK, checked against fake JDKs that only answer {@code -version}. */
+@Tag(Repository.TAG)
 class LauncherTest {
-    private static final Path LAUNCHER = Path.of(System.getProperty("painsearch.repo", ".")).resolve("painsearch");
 
     @TempDir
     Path dir;
@@ -29,7 +31,7 @@ class LauncherTest {
     void tools() throws IOException {
         // A PATH holding only the tools the launcher needs, so the machine's own java does not interfere.
         bin = Files.createDirectories(dir.resolve("bin"));
-        for (String tool : new String[] {"bash", "sed", "head", "dirname", "find", "mkdir", "tail", "sh"}) {
+        for (String tool : new String[] {"bash", "sed", "head", "dirname", "find", "mkdir", "tail", "sh", "readlink"}) {
             Path real = Path.of("/usr/bin", tool);
             if (!Files.exists(real)) {
                 real = Path.of("/bin", tool);
@@ -53,7 +55,7 @@ class LauncherTest {
     }
 
     private Result launch(Map<String, String> env) throws IOException, InterruptedException {
-        var pb = new ProcessBuilder(bin.resolve("bash").toString(), LAUNCHER.toString());
+        var pb = new ProcessBuilder(bin.resolve("bash").toString(), Repository.root().resolve("painsearch").toString());
         pb.environment().clear();
         pb.environment().put("PATH", bin.toString());
         pb.environment().put("PAINSEARCH_JVM_ROOT", jvms.toString());

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.painsearch.Repository;
 import org.painsearch.app.Library;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.index.IndexService;
@@ -21,9 +23,8 @@ import org.painsearch.search.SortOrder;
  * Therapist-style questions over the bundled corpus, judged by reading it (src/test/resources/judged): a ranking
  * change that loses the documents she means fails the build.
  */
+@Tag(Repository.TAG)
 class JudgedSetTest {
-    private static final Path REPO = Path.of(System.getProperty("painsearch.repo", "."));
-    private static final Path JUDGED = REPO.resolve("src/test/resources/judged");
     // Measured when the set was written (nDCG@10 0.7782, Recall@100 1.0, MRR@10 0.8750 with BM25); the floors leave
     // room for small shifts, not for losing documents.
     private static final double NDCG_FLOOR = 0.72;
@@ -32,10 +33,12 @@ class JudgedSetTest {
     @TempDir
     static Path dir;
     static Library library;
+    static Path judged;
 
     @BeforeAll
     static void index() throws Exception {
-        library = new Library(new CorpusStore(REPO.resolve("corpus")), IndexService.openWritable(dir.resolve("index")));
+        judged = Repository.root().resolve("src/test/resources/judged");
+        library = new Library(new CorpusStore(Repository.bundledCorpus(dir)), IndexService.openWritable(dir.resolve("index")));
         library.rebuild(Library.Progress.NONE);
     }
 
@@ -46,7 +49,7 @@ class JudgedSetTest {
 
     @Test
     void atLeastTwentyFiveJudgedQuestions() throws Exception {
-        var qrels = BeirCollection.readQrels(JUDGED.resolve("qrels/test.tsv"));
+        var qrels = BeirCollection.readQrels(judged.resolve("qrels/test.tsv"));
         assertThat(qrels).hasSizeGreaterThanOrEqualTo(25);
         assertThat(qrels.values()).allMatch(Measures::judged);
     }
@@ -60,10 +63,10 @@ class JudgedSetTest {
     }
 
     private static Measures.Scores evaluate() throws Exception {
-        var qrels = BeirCollection.readQrels(JUDGED.resolve("qrels/test.tsv"));
+        var qrels = BeirCollection.readQrels(judged.resolve("qrels/test.tsv"));
         var queries = new java.util.LinkedHashMap<String, String>();
         var json = tools.jackson.databind.json.JsonMapper.builder().build();
-        for (String line : java.nio.file.Files.readAllLines(JUDGED.resolve("queries.jsonl"))) {
+        for (String line : java.nio.file.Files.readAllLines(judged.resolve("queries.jsonl"))) {
             var node = json.readTree(line);
             queries.put(node.path("_id").asString(), node.path("text").asString());
         }

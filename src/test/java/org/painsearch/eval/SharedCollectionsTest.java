@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.painsearch.Repository;
 import org.painsearch.Required;
 import org.painsearch.app.Library;
 import org.painsearch.index.Synonyms;
@@ -13,8 +15,8 @@ import org.painsearch.search.RankingMode;
 import org.painsearch.search.SearchService;
 
 /** MED's dev split (../shared/eval/med) through the app's BM25 ranking stays near bare Lucene's figure. */
+@Tag(Repository.TAG)
 class SharedCollectionsTest {
-    private static final Path REPO = Path.of(System.getProperty("painsearch.repo", "."));
 
     @TempDir
     Path dir;
@@ -23,7 +25,7 @@ class SharedCollectionsTest {
     void medDevStaysNearBareLucene() throws Exception {
         Path med = shared("eval/med");
         var c = BeirCollection.load(med, "dev");
-        var synonyms = new Synonyms(REPO.resolve("corpus/synonyms.txt"));
+        var synonyms = new Synonyms(Repository.bundledCorpus(dir.resolve("bundled")).resolve("synonyms.txt"));
         var result = Evaluation.run(c, dir.resolve("index"), (index, docs, step) -> index.rebuild(docs, step),
                 index -> new SearchService(index, synonyms, Set::of), RankingMode.BM25, null, Library.Progress.NONE);
         assertThat(result.queries()).isEqualTo(30);

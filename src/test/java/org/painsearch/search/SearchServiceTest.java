@@ -157,9 +157,9 @@ class SearchServiceTest {
         var pod = library.documents().find("pod-touch").orElseThrow();
         assertThat(pod.backlinks()).extracting(DocumentView.Backlink::id).containsExactly("note-glow");
         assertThat(pod.backlinks().get(0).context())
-                .isEqualTo("The blood study massage-endorphins is weak, and the slow stroking segment in the episode points at C-tactile fibres.");
+                .isEqualTo("The blood study “Massage and endorphins” is weak, and the slow stroking segment in the episode points at C-tactile fibres.");
         assertThat(note.links().get(1).moment()).isEqualTo("Slow stroking activates C-tactile afferents");
-        assertThat(note.links().get(0).context()).startsWith("The blood study massage-endorphins is weak")
+        assertThat(note.links().get(0).context()).startsWith("The blood study “Massage and endorphins” is weak")
                 .doesNotContain("[[");
         assertThat(pod.segments()).extracting(DocumentView.Moment::timestamp)
                 .containsExactly("00:00:00", "00:12:30", "00:20:00");

@@ -44,10 +44,21 @@ final class Browser {
         return new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
+    /** How many renders the page has finished (html[data-rendered]); 0 before the first. */
+    static long renderCount(WebDriver driver) {
+        Object n = ((JavascriptExecutor) driver).executeScript("return Number(document.documentElement.dataset.rendered || 0)");
+        return ((Number) n).longValue();
+    }
+
+    /** Runs a script in the page and returns its answer. */
+    static Object js(WebDriver driver, String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
     /** The ids of the result list, read in one script call (element handles go stale while the page re-renders). */
     static List<String> hitIds(WebDriver driver) {
         Object ids = ((JavascriptExecutor) driver).executeScript(
-                "return [...document.querySelectorAll('#results li.hit')].map(e => e.dataset.id)");
+                "return [...document.querySelectorAll('#hits li.hit')].map(e => e.dataset.id)");
         return ((List<?>) ids).stream().map(String::valueOf).toList();
     }
 }

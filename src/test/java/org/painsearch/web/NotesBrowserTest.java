@@ -22,7 +22,7 @@ class NotesBrowserTest extends PageFixture {
         driver.findElement(By.id("note-tags")).sendKeys("sleep, clients");
         var body = driver.findElement(By.id("note-body"));
         body.sendKeys("Her sleep improves after massage, see [[massa");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#suggestions li[data-id='massage-endorphins']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#link-suggestions li[data-id='massage-endorphins']")));
         body.sendKeys(Keys.ENTER);
         wait.until(d -> d.findElement(By.id("note-body")).getDomProperty("value").endsWith("[[massage-endorphins]]"));
         body.sendKeys(" and the moment [[pod-touch#t=00:12:30]] on stroking.");
@@ -41,8 +41,8 @@ class NotesBrowserTest extends PageFixture {
                 By.cssSelector("li.hit[data-id='massage-endorphins'] .cited"), TITLE));
 
         // Bookmark the search, then the note.
-        driver.findElement(By.cssSelector("#summary button.bookmark")).click();
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("#summary button.bookmark"), "★ Bookmarked"));
+        driver.findElement(By.cssSelector("#search-bookmark button.bookmark")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#search-bookmark button.bookmark"), "★ Bookmarked"));
         driver.findElement(By.xpath("//li[@data-id='massage-endorphins']//div[@class='cited']//a[text()='" + TITLE + "']")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#view h1"), TITLE));
         driver.findElement(By.cssSelector("#view button.bookmark")).click();
@@ -89,9 +89,9 @@ class NotesBrowserTest extends PageFixture {
         assertThat(dir.resolve("corpus/notes/note-glow.md")).exists();
 
         driver.findElement(By.id("nav-graph")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#graph g.node[data-id='note-glow']")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#graph .node[data-id='note-glow']")));
         assertThat(driver.findElements(By.cssSelector("#graph line.edge"))).hasSizeGreaterThanOrEqualTo(2);
-        driver.findElement(By.cssSelector("#graph g.node[data-id='pod-touch'] circle")).click();
+        driver.findElement(By.cssSelector("#graph .node[data-id='pod-touch'] circle")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#view h1"), "Touch and the brain"));
     }
 

@@ -37,6 +37,24 @@ abstract class PageFixture {
         wait = Browser.waitFor(driver);
     }
 
+    /** Writes one more corpus file and indexes it, for a test class that needs more than the shared fixture. */
+    static void addFile(String relative, String text) throws java.io.IOException {
+        library.syncFile(TestCorpus.file(dir.resolve("corpus"), relative, text));
+    }
+
+    /** Loads {@code path} and waits until the page has rendered it. */
+    static void open(String path) {
+        driver.get(base + path);
+        wait.until(d -> Browser.renderCount(d) > 0);
+    }
+
+    /** Runs {@code action} (a click, a key) and waits until the page has rendered what it asked for. */
+    static void andWaitForRender(Runnable action) {
+        long before = Browser.renderCount(driver);
+        action.run();
+        wait.until(d -> Browser.renderCount(d) > before);
+    }
+
     @AfterAll
     static void stop() throws Exception {
         if (driver != null) {
