@@ -1,7 +1,6 @@
 package org.painsearch.ingest;
 
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.painsearch.corpus.DocType;
 import org.painsearch.corpus.Document;
 import org.painsearch.corpus.DocumentCodec;
@@ -83,7 +82,7 @@ public final class WebDocuments {
         if (!notes.contains("<")) {
             return notes.strip();
         }
-        return HtmlExtractor.mainContent(Jsoup.parseBodyFragment(notes), title);
+        return HtmlExtractor.fragment(notes, title);
     }
 
     private static String lastPathPart(String url) {

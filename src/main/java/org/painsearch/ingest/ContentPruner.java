@@ -1,0 +1,121 @@
+package org.painsearch.ingest;
+
+import java.util.ArrayList;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+
+/**
+ * Takes out of the main content what came along with it but is not part of the text: boxes of links, share
+ * buttons, image galleries, forms, headings of furniture, bylines and captions. A box goes when its class words name
+ * furniture or its own measures (links against text, images and list items against paragraphs) say so.
+ */
+final class ContentPruner {
+    private static final String BOXES = "div, section, table, ul, ol, dl, figure, header, footer, aside, form, fieldset, "
+            + "span, center";
+    private static final int FEW_COMMAS = 10;
+
+    private ContentPruner() {
+    }
+
+    static void prune(ContentScorer.Scored scored, Element headline, boolean conditionally, boolean weighClasses) {
+        Element content = scored.content();
+        Map<Element, Double> scores = scored.scores();
+        content.select("figcaption, [itemprop=author], [rel=author], address").forEach(e -> {
+            if (e.text().length() < 200) {
+                e.remove();
+            }
+        });
+        if (weighClasses) {
+            removeFurniture(content, scored.core(), headline);
+        }
+        if (conditionally) {
+            var boxes = new ArrayList<>(content.select(BOXES));
+            for (int i = boxes.size() - 1; i >= 0; i--) {
+                Element box = boxes.get(i);
+                if (box.parent() != null && box != content && shouldRemove(box, scores, weighClasses)) {
+                    box.remove();
+                }
+            }
+        }
+        for (Element h : content.select("h1, h2, h3, h4, h5, h6")) {
+            if (weighClasses && ClassWords.weight(h) < 0 || TextMeasures.linkDensity(h) > 0.5) {
+                h.remove();
+            }
+        }
+        content.select("p").forEach(p -> {
+            if (!p.hasText() && p.select("img, video, audio, iframe").isEmpty()) {
+                p.remove();
+            }
+        });
+    }
+
+    // Boxes the class words call furniture (share bars, bylines, comments, "related" lists) go, unless they hold the
+    // best-scoring text or the headline: then the name is a trap (a layout class on the article's own wrapper).
+    private static void removeFurniture(Element content, Element core, Element headline) {
+        for (Element e : new ArrayList<>(content.select("[class], [id]"))) {
+            if (e.parent() != null && e != content && ClassWords.furniture(e) && !holds(e, core) && !holds(e, headline)) {
+                e.remove();
+            }
+        }
+    }
+
+    private static boolean holds(Element box, Element inner) {
+        return inner != null && (box == inner || inner.parents().contains(box));
+    }
+
+    private static boolean shouldRemove(Element box, Map<Element, Double> scores, boolean weighClasses) {
+        if (box.closest("pre, code") != null) {
+            return false;
+        }
+        int weight = weighClasses ? ClassWords.weight(box) : 0;
+        if (weight + scores.getOrDefault(box, 0.0) < 0) {
+            return true;
+        }
+        String text = box.text();
+        if (TextMeasures.commas(text) >= FEW_COMMAS) {
+            return false;
+        }
+        boolean isList = box.is("ul, ol") || listShare(box, text) > 0.9;
+        int paragraphs = box.select("p").size();
+        int images = box.select("img").size();
+        int items = box.select("li").size() - 100;
+        int inputs = box.select("input, select, textarea, button").size();
+        int embeds = box.select("embed, object, iframe, video").size();
+        double links = TextMeasures.linkDensity(box);
+        int length = text.length();
+        boolean isFigure = box.closest("figure") != null;
+        if (box.is("table") && isDataTable(box)) {
+            return false;
+        }
+        return images > 1 && (double) paragraphs / images < 0.5 && !isFigure
+                || !isList && items > paragraphs
+                || inputs > paragraphs / 3
+                || !isList && length < 25 && (images == 0 || images > 2) && !isFigure && links > 0
+                || !isList && weight < 25 && links > 0.2
+                || weight >= 25 && links > 0.5
+                || isList && links > 0.5
+                || embeds == 1 && length < 75 || embeds > 1;
+    }
+
+    private static double listShare(Element box, String text) {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        int inItems = box.select("li").stream().filter(li -> li.parent() != null && li.parent().parent() == box
+                || li.parent() == box).mapToInt(li -> li.text().length()).sum();
+        return (double) inItems / text.length();
+    }
+
+    // Tables of data (headers, a caption, several rows and columns) are content; layout tables are judged as boxes.
+    private static boolean isDataTable(Element table) {
+        if (table.attr("role").equals("presentation") || table.select("table").size() > 1) {
+            return false;
+        }
+        if (!table.select("> caption, th, thead, tfoot, colgroup, col").isEmpty() || !table.attr("summary").isEmpty()) {
+            return true;
+        }
+        int rows = table.select("tr").size();
+        int columns = table.select("tr").stream().mapToInt(tr -> tr.select("> td").size()).max().orElse(0);
+        return rows >= 10 || columns > 4 || rows * columns > 10;
+    }
+}

@@ -1,0 +1,181 @@
+package org.painsearch.ingest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds the element that holds a page's main text. Every paragraph of some length gives points to its parent and,
+ * less and less, to the ancestors above it (more for longer text and for commas, the mark of sentences); a
+ * container's points are then discounted by the share of its text that is link text. The best container is widened
+ * to a common ancestor when other strong candidates sit beside it, and joined by those of its siblings that score
+ * well or read as prose. The approach follows Mozilla Readability's published design.
+ */
+final class ContentScorer {
+    private static final int MIN_PARAGRAPH = 25;
+    // A container with less text than this is a line (a date, a byline), whatever its class says.
+    private static final int MIN_CANDIDATE = 100;
+    private static final int ANCESTOR_LEVELS = 5;
+    private static final int ALTERNATIVES = 5;
+    private static final double ALTERNATIVE_SHARE = 0.75;
+    private static final int ALTERNATIVES_NEEDED = 3;
+    private static final int HEADLINE_LEVELS = 2;
+    private static final int MAX_WIDENING = 3;
+    private static final double HEADLINE_BONUS = 0.5; // a share of the score, so it only lifts containers holding text
+
+    private final Map<Element, Double> scores = new IdentityHashMap<>();
+    private final boolean weighClasses;
+
+    private ContentScorer(boolean weighClasses) {
+        this.weighClasses = weighClasses;
+    }
+
+    /**
+     * Moves the main content of {@code body} into a new {@code div} and returns it with the scores found (which the
+     * pruner reuses); {@code weighClasses} lets class and id words add to or take from a container's points.
+     */
+    static Scored mainContent(Element body, boolean weighClasses, Element headline) {
+        var scorer = new ContentScorer(weighClasses);
+        scorer.score(body);
+        scorer.nearHeadline(headline);
+        Element top = scorer.top(body);
+        return new Scored(scorer.gather(top), top, scorer.scores);
+    }
+
+    /** The content found, the best candidate at its core, and every candidate's points. */
+    record Scored(Element content, Element core, Map<Element, Double> scores) {
+    }
+
+    private void score(Element body) {
+        for (Element block : body.select("p, pre, td, blockquote, dd")) {
+            if (HtmlBlocks.MIXED.contains(block.normalName()) && block.children().stream().anyMatch(HtmlBlocks::isBlock)) {
+                continue; // its paragraphs are scored one by one
+            }
+            String text = block.text();
+            if (text.length() < MIN_PARAGRAPH) {
+                continue;
+            }
+            double points = 1 + TextMeasures.commas(text) + Math.min(text.length() / 100, 3);
+            Element ancestor = block.parent();
+            for (int level = 0; level < ANCESTOR_LEVELS && ancestor != null && ancestor.parent() != null; level++) {
+                double share = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                scores.merge(ancestor, initial(ancestor) + points / share, (old, add) -> old + points / share);
+                ancestor = ancestor.parent();
+            }
+        }
+        scores.replaceAll((e, s) -> s * (1 - TextMeasures.linkDensity(e)));
+    }
+
+    // The containers right around the headline hold the article more often than not.
+    private void nearHeadline(Element headline) {
+        if (headline == null) {
+            return;
+        }
+        Element a = headline.parent();
+        for (int level = 0; level < HEADLINE_LEVELS && a != null && a.parent() != null; level++, a = a.parent()) {
+            double factor = 1 + HEADLINE_BONUS / (level + 1);
+            scores.computeIfPresent(a, (e, s) -> s * factor);
+        }
+    }
+
+    private double initial(Element e) {
+        double base = switch (e.normalName()) {
+            case "div", "article", "main", "section" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        return base + (weighClasses ? ClassWords.weight(e) : 0);
+    }
+
+    private Element top(Element body) {
+        var ranked = new ArrayList<>(scores.keySet().stream().filter(e -> TextMeasures.length(e) >= MIN_CANDIDATE).toList());
+        if (ranked.isEmpty()) {
+            ranked.addAll(scores.keySet());
+        }
+        ranked.sort(Comparator.comparingDouble((Element e) -> scores.get(e)).reversed());
+        if (ranked.isEmpty() || ranked.get(0) == body || ranked.get(0).normalName().equals("html")) {
+            return body;
+        }
+        Element top = ranked.get(0);
+        double topScore = scores.get(top);
+        // Strong candidates side by side (an article split into several boxes) share an ancestor: take it.
+        var alternatives = new ArrayList<List<Element>>();
+        for (Element e : ranked.subList(1, Math.min(ranked.size(), ALTERNATIVES))) {
+            if (scores.get(e) / topScore >= ALTERNATIVE_SHARE) {
+                alternatives.add(e.parents());
+            }
+        }
+        if (alternatives.size() >= ALTERNATIVES_NEEDED) {
+            for (Element ancestor = top.parent(); ancestor != null && ancestor != body; ancestor = ancestor.parent()) {
+                final Element a = ancestor;
+                if (alternatives.stream().filter(list -> list.contains(a)).count() >= ALTERNATIVES_NEEDED) {
+                    top = ancestor;
+                    break;
+                }
+            }
+        }
+        // A parent scoring about as well holds more of the same text.
+        double last = scores.getOrDefault(top, 0.0);
+        double threshold = last / 3;
+        for (Element parent = top.parent(); parent != null && parent != body; parent = parent.parent()) {
+            Double s = scores.get(parent);
+            if (s == null) {
+                continue;
+            }
+            if (s < threshold) {
+                break;
+            }
+            if (s > last) {
+                // Not when the parent is mostly other text: that is a page column holding more than this article.
+                if (TextMeasures.length(parent) <= MAX_WIDENING * TextMeasures.length(top)) {
+                    top = parent;
+                }
+                break;
+            }
+            last = s;
+        }
+        while (top.parent() != null && top.parent() != body && top.parent().childrenSize() == 1) {
+            top = top.parent();
+        }
+        return top;
+    }
+
+    // The top candidate and its siblings that belong with it, moved into one new div.
+    private Element gather(Element top) {
+        var content = new Element("div");
+        if (top.parent() == null || top.normalName().equals("body")) {
+            for (Element child : new ArrayList<>(top.children())) {
+                content.appendChild(child);
+            }
+            return content;
+        }
+        double topScore = scores.getOrDefault(top, 0.0);
+        double threshold = Math.max(10, topScore * 0.2);
+        for (Element sibling : new ArrayList<>(top.parent().children())) {
+            if (sibling == top || belongs(sibling, top, topScore, threshold)) {
+                content.appendChild(sibling);
+            }
+        }
+        return content;
+    }
+
+    private boolean belongs(Element sibling, Element top, double topScore, double threshold) {
+        double bonus = !top.className().isEmpty() && sibling.className().equals(top.className()) ? topScore * 0.2 : 0;
+        Double s = scores.get(sibling);
+        if (s != null && s + bonus >= threshold) {
+            return true;
+        }
+        if (!sibling.normalName().equals("p")) {
+            return false;
+        }
+        String text = sibling.text();
+        double links = TextMeasures.linkDensity(sibling);
+        return text.length() > 80 && links < 0.25
+                || !text.isEmpty() && text.length() <= 80 && links == 0 && text.matches("(?s).*[.!?]\\s*$");
+    }
+}

@@ -1,0 +1,89 @@
+package org.painsearch.ingest;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds the element showing an article's headline: a heading or short bold line whose text is the page title or
+ * one part of it (titles are often "Headline | Section | Site"). The main text is usually right below it.
+ */
+final class Headline {
+    private static final Pattern SEPARATORS = Pattern.compile("\\s+[|\\-–—:·•»«/\\\\]+\\s+|\\s*[|｜•·»«]\\s*|[:：]\\s+");
+    private static final String CANDIDATES = "h1, h2, h3, h4, b, strong, span, div, td, p, font, a, header";
+    private static final int MAX_CHARS = 250;
+    private static final int MIN_KEY = 12;
+
+    private Headline() {
+    }
+
+    /**
+     * The headline element under {@code body} for {@code title}, or null when none shows it; {@code siteName} (may
+     * be null) is never taken for the headline.
+     */
+    static Element find(Element body, String title, String siteName) {
+        if (title == null || title.isBlank()) {
+            return null;
+        }
+        List<String> wanted = candidates(title, siteName);
+        Element best = null;
+        int bestRank = Integer.MAX_VALUE;
+        for (Element e : body.select(CANDIDATES)) {
+            String text = e.text();
+            if (text.isEmpty() || text.length() > MAX_CHARS) {
+                continue;
+            }
+            int rank = wanted.indexOf(key(text));
+            if (rank < 0) {
+                continue;
+            }
+            // Prefer the longest match, then headings over other tags, then the first on the page.
+            int score = rank * 10 + (e.normalName().matches("h[1-4]") ? 0 : 5);
+            if (score < bestRank) {
+                best = e;
+                bestRank = score;
+            }
+        }
+        return best;
+    }
+
+    // The whole title and every run of its consecutive parts, longest first, without the site's own name.
+    private static List<String> candidates(String title, String siteName) {
+        List<String> parts = parts(title);
+        String site = siteName == null ? "" : key(siteName);
+        var out = new ArrayList<String>();
+        out.add(key(title));
+        for (int length = parts.size(); length >= 1; length--) {
+            for (int from = 0; from + length <= parts.size(); from++) {
+                String k = key(String.join(" ", parts.subList(from, from + length)));
+                if (k.length() >= MIN_KEY && !k.equals(site) && !out.contains(k)) {
+                    out.add(k);
+                }
+            }
+        }
+        if (!site.isEmpty()) {
+            out.remove(site);
+        }
+        out.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        return out;
+    }
+
+    /** The parts of a title split at the separators sites put between headline, section and site name. */
+    static List<String> parts(String title) {
+        var out = new ArrayList<String>();
+        for (String p : SEPARATORS.split(title.strip())) {
+            if (!p.isBlank()) {
+                out.add(p.strip());
+            }
+        }
+        return out;
+    }
+
+    /** A comparison key: compatibility-normalized, lowercase, letters and digits only. */
+    static String key(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+    }
+}
