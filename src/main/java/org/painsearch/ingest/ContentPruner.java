@@ -1,6 +1,7 @@
 package org.painsearch.ingest;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
 
@@ -13,6 +14,10 @@ final class ContentPruner {
     private static final String BOXES = "div, section, table, ul, ol, dl, figure, header, footer, aside, form, fieldset, "
             + "span, center";
     private static final int FEW_COMMAS = 10;
+    private static final String LEAVES = "p, h1, h2, h3, h4, h5, h6, li, pre, blockquote, td, th, dt, dd, address, "
+            + "caption, figcaption";
+    private static final int PROSE_CHARS = 80;
+    private static final int SENTENCE_CHARS = 40;
 
     private ContentPruner() {
     }
@@ -42,6 +47,7 @@ final class ContentPruner {
                 h.remove();
             }
         }
+        trimEdges(content);
         content.select("p").forEach(p -> {
             if (!p.hasText() && p.select("img, video, audio, iframe").isEmpty()) {
                 p.remove();
@@ -57,6 +63,36 @@ final class ContentPruner {
                 e.remove();
             }
         }
+    }
+
+    // Lines before the first paragraph of prose and after the last (dates, "view larger image", share and print
+    // links, a trailing list of other stories) are the frame of the article, not its text.
+    private static void trimEdges(Element content) {
+        List<Element> leaves = content.select(LEAVES).stream()
+                .filter(e -> e.children().stream().noneMatch(HtmlBlocks::isBlock)).toList();
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < leaves.size(); i++) {
+            if (isProse(leaves.get(i))) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        if (first < 0) {
+            return;
+        }
+        for (int i = 0; i < leaves.size(); i++) {
+            if (i < first || i > last) {
+                leaves.get(i).remove();
+            }
+        }
+    }
+
+    private static boolean isProse(Element e) {
+        String text = e.text();
+        double links = TextMeasures.linkDensity(e);
+        return text.length() >= PROSE_CHARS && links < 0.8
+                || text.length() >= SENTENCE_CHARS && text.matches("(?s).*[.!?。！？…\"”’)]$") && links < 0.5;
     }
 
     private static boolean holds(Element box, Element inner) {
