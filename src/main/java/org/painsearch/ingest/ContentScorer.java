@@ -22,11 +22,14 @@ final class ContentScorer {
     private static final int ALTERNATIVES = 5;
     private static final double ALTERNATIVE_SHARE = 0.75;
     private static final int ALTERNATIVES_NEEDED = 3;
-    private static final int HEADLINE_LEVELS = 2;
+    private static final int HEADLINE_LEVELS = 3;
+    private static final int HEADLINE_SIBLINGS = 3;
+    private static final double HEADLINE_POINTS = 25;
     private static final int MAX_WIDENING = 3;
-    private static final double HEADLINE_BONUS = 0.5; // a share of the score, so it only lifts containers holding text
 
     private final Map<Element, Double> scores = new IdentityHashMap<>();
+    // Elements with paragraphs of their own (not only further down).
+    private final java.util.Set<Element> holders = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final boolean weighClasses;
 
     private ContentScorer(boolean weighClasses) {
@@ -63,22 +66,40 @@ final class ContentScorer {
             for (int level = 0; level < ANCESTOR_LEVELS && ancestor != null && ancestor.parent() != null; level++) {
                 double share = level == 0 ? 1 : level == 1 ? 2 : level * 3;
                 scores.merge(ancestor, initial(ancestor) + points / share, (old, add) -> old + points / share);
+                if (level == 0) {
+                    holders.add(ancestor);
+                }
                 ancestor = ancestor.parent();
             }
         }
         scores.replaceAll((e, s) -> s * (1 - TextMeasures.linkDensity(e)));
     }
 
-    // The containers right around the headline hold the article more often than not.
+    // The paragraphs right around the headline are the article more often than not: the nearest container of
+    // paragraphs above it, and the containers of paragraphs that follow it, gain as much as a telling class name.
     private void nearHeadline(Element headline) {
         if (headline == null) {
             return;
         }
+        var targets = java.util.Collections.newSetFromMap(new IdentityHashMap<Element, Boolean>());
         Element a = headline.parent();
         for (int level = 0; level < HEADLINE_LEVELS && a != null && a.parent() != null; level++, a = a.parent()) {
-            double factor = 1 + HEADLINE_BONUS / (level + 1);
-            scores.computeIfPresent(a, (e, s) -> s * factor);
+            if (holders.contains(a)) {
+                targets.add(a);
+                break;
+            }
         }
+        for (Element start : new Element[] {headline, headline.parent()}) {
+            Element sibling = start == null ? null : start.nextElementSibling();
+            for (int i = 0; i < HEADLINE_SIBLINGS && sibling != null; i++, sibling = sibling.nextElementSibling()) {
+                if (holders.contains(sibling)) {
+                    targets.add(sibling);
+                } else {
+                    sibling.children().stream().filter(holders::contains).findFirst().ifPresent(targets::add);
+                }
+            }
+        }
+        targets.forEach(t -> scores.computeIfPresent(t, (e, s) -> s + HEADLINE_POINTS));
     }
 
     private double initial(Element e) {
