@@ -43,17 +43,40 @@ final class ClassWords {
     private ClassWords() {
     }
 
+    // Stems of furniture words that class names glue to others (commentbody, sidebarleft, sharebar, menuitem).
+    private static final List<String> FURNITURE_STEMS = List.of("comment", "sidebar", "share", "social", "advert",
+            "sponsor", "promo", "footer", "widget", "cookie", "newsletter", "subscribe", "breadcrumb", "pagination",
+            "popup", "modal", "menu", "navbar", "navigation", "disqus", "outbrain", "taboola", "trending", "recommended",
+            "toolbar", "masthead", "related");
+    // Words that begin like furniture but name content.
+    private static final int LONG_STEM = 8;
+    private static final Set<String> NOT_FURNITURE = Set.of("commentary", "menus");
+
     /** The lowercase words of an element's class and id ({@code l-sidebar-fixed} gives l, sidebar, fixed). */
     static List<String> words(Element e) {
         var out = new ArrayList<String>();
         for (String attr : new String[] {e.className(), e.id()}) {
             for (String w : SPLIT.split(attr)) {
                 if (!w.isEmpty()) {
-                    out.add(w.toLowerCase(Locale.ROOT));
+                    out.add(stem(w.toLowerCase(Locale.ROOT)));
                 }
             }
         }
         return out;
+    }
+
+    // A word glued to a furniture stem counts as that stem ("commentbody" as "comment").
+    private static String stem(String word) {
+        if (FURNITURE.contains(word) || CONTENT.contains(word) || NOT_FURNITURE.contains(word)) {
+            return word;
+        }
+        for (String s : FURNITURE_STEMS) {
+            // A long stem without its last letters ("subscri", "paginat") also catches inflections (subscription).
+            if (word.startsWith(s.length() >= LONG_STEM ? s.substring(0, s.length() - 2) : s)) {
+                return s;
+            }
+        }
+        return word;
     }
 
     /** +25 for each of class and id that names content, -25 for each that names furniture. */
@@ -84,7 +107,7 @@ final class ClassWords {
         boolean content = false;
         boolean furniture = false;
         for (String w : SPLIT.split(attr)) {
-            String word = w.toLowerCase(Locale.ROOT);
+            String word = stem(w.toLowerCase(Locale.ROOT));
             content |= CONTENT.contains(word);
             furniture |= FURNITURE.contains(word);
         }

@@ -16,6 +16,7 @@ final class Headline {
     private static final String CANDIDATES = "h1, h2, h3, h4, b, strong, span, div, td, p, font, a, header";
     private static final int MAX_CHARS = 250;
     private static final int MIN_KEY = 12;
+    private static final String HIDDEN = "[hidden], [aria-hidden=true], [style~=(?i)display\\s*:\\s*none]";
 
     private Headline() {
     }
@@ -33,7 +34,7 @@ final class Headline {
         int bestRank = Integer.MAX_VALUE;
         for (Element e : body.select(CANDIDATES)) {
             String text = e.text();
-            if (text.isEmpty() || text.length() > MAX_CHARS) {
+            if (text.isEmpty() || text.length() > MAX_CHARS || e.closest(HIDDEN) != null) {
                 continue;
             }
             int rank = wanted.indexOf(key(text));

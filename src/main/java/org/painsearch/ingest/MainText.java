@@ -15,6 +15,7 @@ final class MainText {
             new Attempt(false, false, true), new Attempt(false, false, false));
     // Main text shorter than this sends the extractor back for a more lenient attempt.
     private static final int LONG_ENOUGH = 500;
+    private static final int NEAR_LEVELS = 3;
 
     private MainText() {
     }
@@ -27,7 +28,7 @@ final class MainText {
      * heading repeating {@code title} is left out.
      */
     static String find(String html, String baseUri, Document page, PageMetadata meta) {
-        String best = "";
+        Found best = null;
         Document current = page;
         Element headline = meta.headline();
         for (Attempt a : ATTEMPTS) {
@@ -35,19 +36,42 @@ final class MainText {
                 current = HtmlExtractor.parse(html, baseUri);
                 headline = meta.title() == null ? null : Headline.find(current.body(), meta.title(), meta.siteName());
             }
-            Element body = current.body();
-            PageCleaner.clean(body, a.stripFurniture(), headline);
-            var scored = ContentScorer.mainContent(body, a.weighClasses(), headline);
-            ContentPruner.prune(scored, headline, a.conditionally(), a.weighClasses());
-            String md = MarkdownWriter.write(scored.content(), meta.title());
-            if (md.length() >= LONG_ENOUGH) {
-                return md;
+            Found found = attempt(current, a, headline, meta.title());
+            if (best == null || found.markdown().length() > best.markdown().length()
+                    && (found.byHeadline() || !best.byHeadline())) {
+                best = found;
             }
-            if (md.length() > best.length()) {
-                best = md;
+            if (best.markdown().length() >= LONG_ENOUGH) {
+                break;
             }
             current = null;
         }
-        return best;
+        return best.markdown();
+    }
+
+    // A text found and whether it sits by the page's headline (a short text there beats a longer one elsewhere).
+    private record Found(String markdown, boolean byHeadline) {
+    }
+
+    private static Found attempt(Document page, Attempt a, Element headline, String title) {
+        Element body = page.body();
+        PageCleaner.clean(body, a.stripFurniture(), headline);
+        var scored = ContentScorer.mainContent(body, a.weighClasses(), headline);
+        boolean byHeadline = headline != null && scored.content().getAllElements().contains(headline)
+                || headline != null && isNear(scored.core(), headline);
+        ContentPruner.prune(scored, headline, a.conditionally(), a.weighClasses());
+        return new Found(MarkdownWriter.write(scored.content(), title), byHeadline);
+    }
+
+    // Within a few levels of each other: the headline above the text, or the text in the box after the headline.
+    private static boolean isNear(Element core, Element headline) {
+        var above = headline.parents();
+        Element p = core;
+        for (int i = 0; i < NEAR_LEVELS && p != null; i++, p = p.parent()) {
+            if (above.contains(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
