@@ -14,6 +14,8 @@ final class ContentPruner {
     private static final String BOXES = "div, section, table, ul, ol, dl, figure, header, footer, aside, form, fieldset, "
             + "span, center";
     private static final int FEW_COMMAS = 10;
+    private static final double TEASER_LINKS = 0.3;
+    private static final int TEASER_ITEMS = 3;
     private static final String LEAVES = "p, h1, h2, h3, h4, h5, h6, li, pre, blockquote, td, th, dt, dd, address, "
             + "caption, figcaption";
     private static final int PROSE_CHARS = 80;
@@ -104,7 +106,8 @@ final class ContentPruner {
             return false;
         }
         int weight = weighClasses ? ClassWords.weight(box) : 0;
-        if (weight + scores.getOrDefault(box, 0.0) < 0) {
+        // A tag's own starting points (lists start below zero) are no reason to remove it; its class words are.
+        if (weight + Math.max(0, scores.getOrDefault(box, 0.0)) < 0) {
             return true;
         }
         String text = box.text();
@@ -130,7 +133,18 @@ final class ContentPruner {
                 || !isList && weight < 25 && links > 0.2
                 || weight >= 25 && links > 0.5
                 || isList && links > 0.5
+                || isList && links > TEASER_LINKS && isTeaserList(box)
                 || embeds == 1 && length < 75 || embeds > 1;
+    }
+
+    // Most items link somewhere: a list of other stories ("related", "elsewhere", "most read"), not of points.
+    private static boolean isTeaserList(Element list) {
+        var items = list.select("li");
+        if (items.size() < TEASER_ITEMS) {
+            return false;
+        }
+        long linked = items.stream().filter(li -> li.selectFirst("a[href]") != null).count();
+        return linked >= items.size() * 0.75;
     }
 
     private static double listShare(Element box, String text) {
