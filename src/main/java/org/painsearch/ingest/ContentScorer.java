@@ -31,6 +31,7 @@ final class ContentScorer {
     // Elements with paragraphs of their own (not only further down).
     private final java.util.Set<Element> holders = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final boolean weighClasses;
+    private TextTally tally;
 
     private ContentScorer(boolean weighClasses) {
         this.weighClasses = weighClasses;
@@ -53,6 +54,7 @@ final class ContentScorer {
     }
 
     private void score(Element body) {
+        tally = TextTally.of(body);
         for (Element block : body.select("p, pre, td, blockquote, dd")) {
             if (HtmlBlocks.MIXED.contains(block.normalName()) && block.children().stream().anyMatch(HtmlBlocks::isBlock)) {
                 continue; // its paragraphs are scored one by one
@@ -72,7 +74,7 @@ final class ContentScorer {
                 ancestor = ancestor.parent();
             }
         }
-        scores.replaceAll((e, s) -> s * (1 - TextMeasures.linkDensity(e)));
+        scores.replaceAll((e, s) -> s * (1 - tally.linkDensity(e)));
     }
 
     // The paragraphs right around the headline are the article more often than not: the nearest container of
@@ -114,7 +116,7 @@ final class ContentScorer {
     }
 
     private Element top(Element body) {
-        var ranked = new ArrayList<>(scores.keySet().stream().filter(e -> TextMeasures.length(e) >= MIN_CANDIDATE).toList());
+        var ranked = new ArrayList<>(scores.keySet().stream().filter(e -> tally.length(e) >= MIN_CANDIDATE).toList());
         if (ranked.isEmpty()) {
             ranked.addAll(scores.keySet());
         }
@@ -153,7 +155,7 @@ final class ContentScorer {
             }
             if (s > last) {
                 // Not when the parent is mostly other text: that is a page column holding more than this article.
-                if (TextMeasures.length(parent) <= MAX_WIDENING * TextMeasures.length(top)) {
+                if (tally.length(parent) <= MAX_WIDENING * tally.length(top)) {
                     top = parent;
                 }
                 break;

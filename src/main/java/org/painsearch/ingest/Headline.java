@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Finds the element showing an article's headline: a heading or short bold line whose text is the page title or
@@ -16,7 +18,8 @@ final class Headline {
     private static final String CANDIDATES = "h1, h2, h3, h4, b, strong, span, div, td, p, font, a, header";
     private static final int MAX_CHARS = 250;
     private static final int MIN_KEY = 12;
-    private static final String HIDDEN = "[hidden], [aria-hidden=true], [style~=(?i)display\\s*:\\s*none]";
+    private static final Evaluator HIDDEN = QueryParser.parse("[hidden], [aria-hidden=true], [style~=(?i)display\\s*:\\s*none]");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private Headline() {
     }
@@ -32,13 +35,17 @@ final class Headline {
         List<String> wanted = candidates(title, siteName);
         Element best = null;
         int bestRank = Integer.MAX_VALUE;
+        TextTally tally = TextTally.of(body);
         for (Element e : body.select(CANDIDATES)) {
+            if (tally.length(e) > 2 * MAX_CHARS) {
+                continue; // too long to be a headline: spare building its text
+            }
             String text = e.text();
-            if (text.isEmpty() || text.length() > MAX_CHARS || e.closest(HIDDEN) != null) {
+            if (text.isEmpty() || text.length() > MAX_CHARS) {
                 continue;
             }
             int rank = wanted.indexOf(key(text));
-            if (rank < 0) {
+            if (rank < 0 || e.closest(HIDDEN) != null) {
                 continue;
             }
             // Prefer the longest match, then headings over other tags, then the first on the page.
@@ -85,6 +92,6 @@ final class Headline {
 
     /** A comparison key: compatibility-normalized, lowercase, letters and digits only. */
     static String key(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+        return NOT_WORD.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)).replaceAll("");
     }
 }

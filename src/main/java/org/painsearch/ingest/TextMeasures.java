@@ -23,10 +23,15 @@ final class TextMeasures {
         }
         double links = 0;
         for (Element a : e.select("a")) {
-            String href = a.attr("href");
-            links += a.text().length() * (href.startsWith("#") && href.length() > 1 ? IN_PAGE_LINK_WEIGHT : 1);
+            links += a.text().length() * linkWeight(a);
         }
         return Math.min(1, links / total);
+    }
+
+    /** How much a link's text counts as link text: less for a link to a place in the same page. */
+    static double linkWeight(Element a) {
+        String href = a.attr("href");
+        return href.startsWith("#") && href.length() > 1 ? IN_PAGE_LINK_WEIGHT : 1;
     }
 
     /** Commas in the text, in Latin and CJK scripts alike: a sign of sentences rather than labels. */
