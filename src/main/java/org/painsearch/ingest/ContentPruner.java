@@ -14,6 +14,10 @@ final class ContentPruner {
     private static final String BOXES = "div, section, table, ul, ol, dl, figure, header, footer, aside, form, fieldset, "
             + "span, center";
     private static final int FEW_COMMAS = 10;
+    private static final java.util.regex.Pattern COMMENTS_HEADING = java.util.regex.Pattern.compile(
+            "(?i)^\\s*((\\d+|no)\\s+)?(comments|responses|replies|reactions|trackbacks)(\\s+(to|on)\\b.*)?\\W*$"
+                    + "|^\\s*\\d+\\s+(comment|response|reply)\\W*$"
+                    + "|^\\s*(leave|post|add|write) (a|your) (comment|reply|response)\\b");
     private static final double TEASER_LINKS = 0.3;
     private static final int TEASER_ITEMS = 3;
     private static final String LEAVES = "p, h1, h2, h3, h4, h5, h6, li, pre, blockquote, td, th, dt, dd, address, "
@@ -49,6 +53,7 @@ final class ContentPruner {
                 h.remove();
             }
         }
+        cutAtComments(content);
         trimEdges(content);
         content.select("p").forEach(p -> {
             if (!p.hasText() && p.select("img, video, audio, iframe").isEmpty()) {
@@ -65,6 +70,43 @@ final class ContentPruner {
                 e.remove();
             }
         }
+    }
+
+    // Readers' comments under a post start at a heading such as "12 Comments" or "Leave a reply" (or one anchored
+    // #comments): from there to the end is not the article. Only cut after some prose, never the article itself.
+    private static void cutAtComments(Element content) {
+        Element marker = null;
+        boolean proseBefore = false;
+        for (Element e : content.getAllElements()) {
+            if (e.is("h1, h2, h3, h4, h5, h6") && proseBefore && isCommentsHeading(e)) {
+                marker = e;
+                break;
+            }
+            if (e.is("p") && isProse(e)) {
+                proseBefore = true;
+            }
+        }
+        if (marker == null) {
+            return;
+        }
+        for (Element e = marker; e != null && e != content; e = e.parent()) {
+            Element next = e.nextElementSibling();
+            while (next != null) {
+                Element after = next.nextElementSibling();
+                next.remove();
+                next = after;
+            }
+        }
+        marker.remove();
+    }
+
+    private static boolean isCommentsHeading(Element h) {
+        if (COMMENTS_HEADING.matcher(h.text()).find() || ClassWords.comments(h)) {
+            return true;
+        }
+        return h.select("a[id], a[name]").stream()
+                .anyMatch(a -> a.id().toLowerCase(java.util.Locale.ROOT).startsWith("comment")
+                        || a.attr("name").toLowerCase(java.util.Locale.ROOT).startsWith("comment"));
     }
 
     // Lines before the first paragraph of prose and after the last (dates, "view larger image", share and print
