@@ -43,7 +43,8 @@ final class ContentPruner {
             var boxes = new ArrayList<>(content.select(BOXES));
             for (int i = boxes.size() - 1; i >= 0; i--) {
                 Element box = boxes.get(i);
-                if (box.parent() != null && box != content && shouldRemove(box, scores, weighClasses)) {
+                if (box.parent() != null && box != content && !holds(box, scored.core())
+                        && shouldRemove(box, scores, weighClasses)) {
                     box.remove();
                 }
             }
