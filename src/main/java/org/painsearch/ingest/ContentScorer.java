@@ -16,6 +16,8 @@ import org.jsoup.nodes.Element;
  */
 final class ContentScorer {
     private static final int MIN_PARAGRAPH = 25;
+    private static final int FEED_ITEMS = 4;
+    private static final double FEED_FACTOR = 0.3;
     // A container with less text than this is a line (a date, a byline), whatever its class says.
     private static final int MIN_CANDIDATE = 100;
     private static final int ANCESTOR_LEVELS = 5;
@@ -74,7 +76,21 @@ final class ContentScorer {
                 ancestor = ancestor.parent();
             }
         }
-        scores.replaceAll((e, s) -> s * (1 - tally.linkDensity(e)));
+        scores.replaceAll((e, s) -> s * (1 - tally.linkDensity(e)) * (isFeed(e) ? FEED_FACTOR : 1));
+    }
+
+    // A feed, gallery or list of other stories: many items side by side, each under a heading of its own, where
+    // the items are list entries or articles, or their headings link elsewhere (teasers). An article's own sections
+    // have headings too, but neither as list items nor as links.
+    private static boolean isFeed(Element e) {
+        int items = 0;
+        for (Element child : e.children()) {
+            Element heading = child.selectFirst("h1, h2, h3, h4, h5, h6");
+            if (heading != null && (child.is("li, article") || heading.selectFirst("a[href]") != null)) {
+                items++;
+            }
+        }
+        return items >= FEED_ITEMS && items * 2 >= e.childrenSize();
     }
 
     // The paragraphs right around the headline are the article more often than not: the nearest container of
