@@ -17,6 +17,8 @@ import org.jsoup.nodes.Element;
 final class ContentScorer {
     private static final int MIN_PARAGRAPH = 25;
     private static final int FEED_ITEMS = 4;
+    private static final double PART_SHARE = 0.4;
+    private static final double PART_WRAPPING = 2.0;
     private static final double FEED_FACTOR = 0.3;
     // A container with less text than this is a line (a date, a byline), whatever its class says.
     private static final int MIN_CANDIDATE = 100;
@@ -158,6 +160,7 @@ final class ContentScorer {
                 }
             }
         }
+        top = joinParts(top, ranked);
         // A parent scoring about as well holds more of the same text.
         double last = scores.getOrDefault(top, 0.0);
         double threshold = last / 3;
@@ -182,6 +185,52 @@ final class ContentScorer {
             top = top.parent();
         }
         return top;
+    }
+
+    // An article cut into parts of one kind (sections, pages of a long read, the posts of a blog's front page):
+    // boxes with the top's own tag and class that score well join it under their nearest shared ancestor, when that
+    // ancestor holds little else.
+    private Element joinParts(Element top, List<Element> ranked) {
+        if (top.className().isBlank() || !scores.containsKey(top)) {
+            return top;
+        }
+        double topScore = scores.get(top);
+        var parts = new ArrayList<Element>();
+        parts.add(top);
+        for (Element e : ranked) {
+            if (e != top && e.normalName().equals(top.normalName()) && e.className().equals(top.className())
+                    && scores.get(e) >= topScore * PART_SHARE
+                    && parts.stream().noneMatch(p -> p.parents().contains(e) || e.parents().contains(p))) {
+                parts.add(e);
+            }
+        }
+        if (parts.size() < 2) {
+            return top;
+        }
+        Element shared = top;
+        for (Element p : parts) {
+            shared = sharedAncestor(shared, p);
+            if (shared == null) {
+                return top;
+            }
+        }
+        long partsLength = parts.stream().mapToLong(tally::length).sum();
+        boolean mostlyParts = tally.length(shared) <= partsLength * PART_WRAPPING;
+        return mostlyParts && tally.linkDensity(shared) < 0.3 && !shared.normalName().equals("html") ? shared : top;
+    }
+
+    private static Element sharedAncestor(Element a, Element b) {
+        if (a == b || b.parents().contains(a)) {
+            return a;
+        }
+        var above = java.util.Collections.newSetFromMap(new IdentityHashMap<Element, Boolean>());
+        above.addAll(a.parents());
+        for (Element p : b.parents()) {
+            if (above.contains(p)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     // The top candidate and its siblings that belong with it, moved into one new div.
