@@ -19,6 +19,8 @@ final class ContentScorer {
     private static final int FEED_ITEMS = 4;
     private static final double PART_SHARE = 0.4;
     private static final double PART_WRAPPING = 2.0;
+    // Excerpts of other posts under an article share its class too, but are much shorter than it.
+    private static final double PART_LENGTH = 0.25;
     private static final double FEED_FACTOR = 0.3;
     // A container with less text than this is a line (a date, a byline), whatever its class says.
     private static final int MIN_CANDIDATE = 100;
@@ -199,7 +201,7 @@ final class ContentScorer {
         parts.add(top);
         for (Element e : ranked) {
             if (e != top && e.normalName().equals(top.normalName()) && e.className().equals(top.className())
-                    && scores.get(e) >= topScore * PART_SHARE
+                    && scores.get(e) >= topScore * PART_SHARE && tally.length(e) >= tally.length(top) * PART_LENGTH
                     && parts.stream().noneMatch(p -> p.parents().contains(e) || e.parents().contains(p))) {
                 parts.add(e);
             }
