@@ -154,7 +154,7 @@ final class ContentScorer {
             }
         }
         if (alternatives.size() >= ALTERNATIVES_NEEDED) {
-            for (Element ancestor = top.parent(); ancestor != null && ancestor != body; ancestor = ancestor.parent()) {
+            for (Element ancestor = top.parent(); ancestor != null && ancestor.parent() != null; ancestor = ancestor.parent()) {
                 final Element a = ancestor;
                 if (alternatives.stream().filter(list -> list.contains(a)).count() >= ALTERNATIVES_NEEDED) {
                     top = ancestor;
