@@ -17,6 +17,7 @@ import org.jsoup.nodes.Element;
 final class ContentScorer {
     private static final int MIN_PARAGRAPH = 25;
     private static final int FEED_ITEMS = 4;
+    private static final double MARKED_POINTS = 25;
     private static final double PART_SHARE = 0.4;
     private static final double PART_WRAPPING = 2.0;
     // Excerpts of other posts under an article share its class too, but are much shorter than it.
@@ -80,7 +81,27 @@ final class ContentScorer {
                 ancestor = ancestor.parent();
             }
         }
+        markedArticle(body);
         scores.replaceAll((e, s) -> s * (1 - tally.linkDensity(e)) * (isFeed(e) ? FEED_FACTOR : 1));
+    }
+
+    // The page's own marking of its main part (one <main>, one <article>, an articleBody) counts like a class name
+    // naming content; several <article>s are a list of stories, so they gain nothing.
+    private void markedArticle(Element body) {
+        var marks = new ArrayList<Element>(body.select("[itemprop=articleBody]"));
+        var mains = body.select("main, [role=main]");
+        if (mains.size() == 1) {
+            marks.add(mains.first());
+        }
+        var articles = body.select("article");
+        if (articles.size() == 1) {
+            marks.add(articles.first());
+        }
+        for (Element m : marks) {
+            if (tally.length(m) >= MIN_CANDIDATE) {
+                scores.merge(m, initial(m) + MARKED_POINTS, (old, add) -> old + MARKED_POINTS);
+            }
+        }
     }
 
     // A feed, gallery or list of other stories: many items side by side, each under a heading of its own, where
