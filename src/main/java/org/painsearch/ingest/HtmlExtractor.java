@@ -21,9 +21,10 @@ public final class HtmlExtractor {
     public static Extracted extract(String html, String baseUri) {
         Document page = parse(html, baseUri);
         PageMetadata m = PageMetadata.read(page, baseUri);
+        var whole = PageJudge.Page.of(page);
         String markdown = MainText.find(html, baseUri, page, m);
         return new Extracted(m.title(), m.url(), m.authors(), m.published(), m.source(), m.tags(), m.doi(), m.pmid(),
-                markdown);
+                markdown, PageJudge.judge(whole, markdown));
     }
 
     /** Show notes and other fragments that are all content: cleaned and written as Markdown, nothing scored away. */

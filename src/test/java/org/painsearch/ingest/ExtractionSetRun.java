@@ -32,7 +32,12 @@ class ExtractionSetRun {
         int pages = 0;
         for (var page : ExtractionSet.load(set)) {
             Extracted x = HtmlExtractor.extract(page.html(), page.url());
-            Files.writeString(out.resolve(page.name() + ".txt"), x.markdown(), StandardCharsets.UTF_8);
+            // A page judged not to be an article gives no text, as the product stores none for it.
+            boolean article = x.kind() instanceof PageKind.Article;
+            if (!article) {
+                System.out.println(page.name() + ": " + ((PageKind.NotArticle) x.kind()).describe());
+            }
+            Files.writeString(out.resolve(page.name() + ".txt"), article ? x.markdown() : "", StandardCharsets.UTF_8);
             var m = new LinkedHashMap<String, String>();
             m.put("title", x.title());
             m.put("author", String.join(", ", x.authors()));
