@@ -18,6 +18,10 @@ final class Headline {
     private static final String CANDIDATES = "h1, h2, h3, h4, b, strong, span, div, td, p, font, a, header";
     private static final int MAX_CHARS = 250;
     private static final int MIN_KEY = 12;
+    private static final int MAX_HEADLINE_WORDS = 25;
+    private static final Pattern HOME = Pattern.compile("(?i)(\\.?/|(\\./)?index\\.\\w+|https?://[^/]+/?(index\\.\\w+)?)");
+    private static final Pattern SHOWN_HEADLINE = Pattern.compile("(^|[^a-z])(headline|head_?line|(story|article|entry|post|"
+            + "news)[-_]?(title|headline|head))([^a-z]|$)");
     private static final Evaluator HIDDEN = QueryParser.parse("[hidden], [aria-hidden=true], [style~=(?i)display\\s*:\\s*none]");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -45,7 +49,7 @@ final class Headline {
                 continue;
             }
             int rank = wanted.indexOf(key(text));
-            if (rank < 0 || e.closest(HIDDEN) != null) {
+            if (rank < 0 || e.closest(HIDDEN) != null || linksHome(e)) {
                 continue;
             }
             // Prefer the longest match, then headings over other tags, then the first on the page.
@@ -56,6 +60,34 @@ final class Headline {
             }
         }
         return best;
+    }
+
+    /**
+     * The headline a page shows when its title does not name it: its only {@code h1}, else the first element whose
+     * class or id calls it a headline or title, when it reads like one (a few words, not a link list, not the site).
+     */
+    static Element shown(Element body, List<String> siteNames) {
+        var h1 = body.select("h1");
+        var candidates = new ArrayList<Element>();
+        if (h1.size() == 1) {
+            candidates.add(h1.first());
+        }
+        for (Element e : body.select("[class], [id]")) {
+            String words = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+            if (SHOWN_HEADLINE.matcher(words).find() && e.closest("h2, h3, h4, h5, h6") == null) {
+                candidates.add(e);
+            }
+        }
+        var sites = siteNames.stream().filter(java.util.Objects::nonNull).map(Headline::key).toList();
+        for (Element e : candidates) {
+            String text = e.text();
+            int words = text.isBlank() ? 0 : text.strip().split("\\s+").length;
+            if (words >= 3 && words <= MAX_HEADLINE_WORDS && TextMeasures.linkDensity(e) < 0.5
+                    && !sites.contains(key(text)) && e.closest(HIDDEN) == null) {
+                return e;
+            }
+        }
+        return null;
     }
 
     // The whole title and every run of its consecutive parts, longest first, without the site's own name.
@@ -77,6 +109,18 @@ final class Headline {
         }
         out.sort(java.util.Comparator.comparingInt(String::length).reversed());
         return out;
+    }
+
+    // A heading that is a link to the front page is the site's name, however the title reads.
+    private static boolean linksHome(Element e) {
+        Element a = e.closest("a[href]");
+        if (a == null) {
+            a = e.selectFirst("a[href]");
+            if (a == null || a.text().length() < e.text().length()) {
+                return false;
+            }
+        }
+        return HOME.matcher(a.attr("href").strip()).matches();
     }
 
     /** The parts of a title split at the separators sites put between headline, section and site name. */

@@ -43,8 +43,17 @@ record PageMetadata(String title, String url, List<String> authors, LocalDate pu
         Map<String, List<String>> meta = metaTags(page);
         JsonNode ld = JsonLd.find(page);
         String siteName = first(one(meta, "og:site_name"), JsonLd.text(ld, "publisher"), one(meta, "application-name"));
-        String rawTitle = first(JsonLd.text(ld, "headline"), one(meta, "og:title"), one(meta, "citation_title"),
-                one(meta, "twitter:title"), one(meta, "dc.title"), page.title(), text(page.selectFirst("h1")));
+        // The first title the page's metadata offers that the page also shows as its headline; else simply the first.
+        List<String> offered = java.util.stream.Stream.of(JsonLd.text(ld, "headline"), one(meta, "og:title"),
+                one(meta, "citation_title"), one(meta, "twitter:title"), one(meta, "dc.title"), page.title())
+                .filter(t -> t != null && !t.isBlank()).map(String::strip).toList();
+        String rawTitle = offered.isEmpty() ? text(page.selectFirst("h1")) : offered.get(0);
+        for (String t : offered) {
+            if (Headline.find(page.body(), t, siteName) != null) {
+                rawTitle = t;
+                break;
+            }
+        }
         var siteNames = new ArrayList<String>();
         siteNames.add(siteName);
         siteNames.add(JsonLd.text(ld, "isPartOf"));
@@ -52,6 +61,12 @@ record PageMetadata(String title, String url, List<String> authors, LocalDate pu
         siteNames.add(host(baseUri));
         Element headline = rawTitle == null ? null : Headline.find(page.body(), rawTitle, siteName);
         String title = rawTitle == null ? null : PageTitles.clean(rawTitle, siteNames, headline);
+        boolean describedTitle = offered.size() > 1 || offered.size() == 1 && !offered.get(0).equals(page.title().strip());
+        if (headline == null && !describedTitle) {
+            // A <title> naming only the site or section ("The Times - Article"): the page's own headline says more.
+            headline = Headline.shown(page.body(), siteNames);
+            title = headline == null ? title : headline.text().strip();
+        }
         String url = first(page.select("link[rel=canonical]").attr("abs:href"), one(meta, "og:url"),
                 JsonLd.text(ld, "url"), baseUri);
         String source = first(one(meta, "citation_journal_title"), siteName, JsonLd.text(ld, "partOfSeries"));
