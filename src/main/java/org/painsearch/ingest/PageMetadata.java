@@ -32,6 +32,7 @@ record PageMetadata(String title, String url, List<String> authors, LocalDate pu
     private static final int MAX_TAGS = 8;
     private static final int MAX_TAG_CHARS = 40;
     private static final int MAX_BYLINE = 120;
+    private static final int MAX_SHOWN_AUTHORS = 4;
 
     PageMetadata {
         authors = List.copyOf(authors);
@@ -96,15 +97,18 @@ record PageMetadata(String title, String url, List<String> authors, LocalDate pu
         if (!fromMeta.isEmpty()) {
             return fromMeta;
         }
-        var shown = new ArrayList<String>();
+        // Only the first byline the page shows: later ones name the authors of other stories (sidebars, comments).
         for (Element e : page.select("[rel=author], [itemprop=author], .byline, .author, .byline-author")) {
             Element name = e.selectFirst("[itemprop=name]");
             String text = name != null ? name.text() : e.text();
             if (!text.isBlank() && text.length() <= MAX_BYLINE) {
-                shown.add(text);
+                List<String> names = Bylines.clean(List.of(text), true);
+                if (!names.isEmpty()) {
+                    return names.size() <= MAX_SHOWN_AUTHORS ? names : List.of();
+                }
             }
         }
-        return Bylines.clean(shown, true).stream().limit(5).toList();
+        return List.of();
     }
 
     private static LocalDate published(Document page, Map<String, List<String>> meta, JsonNode ld) {
