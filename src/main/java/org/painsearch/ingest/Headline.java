@@ -33,33 +33,53 @@ final class Headline {
      * be null) is never taken for the headline.
      */
     static Element find(Element body, String title, String siteName) {
-        if (title == null || title.isBlank()) {
-            return null;
-        }
-        List<String> wanted = candidates(title, siteName);
-        Element best = null;
-        int bestRank = Integer.MAX_VALUE;
+        return lines(body).find(title, siteName);
+    }
+
+    /** The short lines of a page that could be its headline, read once to be matched against several titles. */
+    static Lines lines(Element body) {
+        var found = new ArrayList<Line>();
         TextTally tally = TextTally.of(body);
         for (Element e : body.select(CANDIDATES)) {
             if (tally.length(e) > 2 * MAX_CHARS) {
                 continue; // too long to be a headline: spare building its text
             }
             String text = e.text();
-            if (text.isEmpty() || text.length() > MAX_CHARS) {
-                continue;
-            }
-            int rank = wanted.indexOf(key(text));
-            if (rank < 0 || e.closest(HIDDEN) != null || linksHome(e)) {
-                continue;
-            }
-            // Prefer the longest match, then headings over other tags, then the first on the page.
-            int score = rank * 10 + (e.normalName().matches("h[1-4]") ? 0 : 5);
-            if (score < bestRank) {
-                best = e;
-                bestRank = score;
+            if (!text.isEmpty() && text.length() <= MAX_CHARS) {
+                found.add(new Line(e, key(text)));
             }
         }
-        return best;
+        return new Lines(found);
+    }
+
+    private record Line(Element element, String key) {
+    }
+
+    /** Candidate headline lines with their comparison keys. */
+    record Lines(List<Line> lines) {
+        /** The line showing {@code title} (or the longest part of it that is not {@code siteName}), or null. */
+        Element find(String title, String siteName) {
+            if (title == null || title.isBlank()) {
+                return null;
+            }
+            List<String> wanted = candidates(title, siteName);
+            Element best = null;
+            int bestRank = Integer.MAX_VALUE;
+            for (Line line : lines) {
+                int rank = wanted.indexOf(line.key());
+                Element e = line.element();
+                if (rank < 0 || e.closest(HIDDEN) != null || linksHome(e)) {
+                    continue;
+                }
+                // Prefer the longest match, then headings over other tags, then the first on the page.
+                int score = rank * 10 + (e.normalName().matches("h[1-4]") ? 0 : 5);
+                if (score < bestRank) {
+                    best = e;
+                    bestRank = score;
+                }
+            }
+            return best;
+        }
     }
 
     /**

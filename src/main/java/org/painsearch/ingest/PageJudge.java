@@ -38,14 +38,13 @@ final class PageJudge {
     record Page(double linkDensity, int teasers, boolean password) {
         static Page of(Document page) {
             Element body = page.body();
-            var copy = body.clone();
-            copy.select("script, style, noscript, template, svg").remove();
             int teasers = 0;
-            for (Element heading : copy.select("h1 a[href], h2 a[href], h3 a[href], h4 a[href], article a[href] h2, "
+            for (Element heading : body.select("h1 a[href], h2 a[href], h3 a[href], h4 a[href], article a[href] h2, "
                     + "article a[href] h3")) {
                 teasers += heading.text().length() > 15 ? 1 : 0;
             }
-            return new Page(TextMeasures.linkDensity(copy), teasers, !page.select("input[type=password]").isEmpty());
+            // Scripts and styles hold data, not text, so the tally leaves them out.
+            return new Page(TextTally.of(body).linkDensity(body), teasers, !page.select("input[type=password]").isEmpty());
         }
     }
 

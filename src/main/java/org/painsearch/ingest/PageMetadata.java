@@ -49,8 +49,9 @@ record PageMetadata(String title, String url, List<String> authors, LocalDate pu
                 one(meta, "citation_title"), one(meta, "twitter:title"), one(meta, "dc.title"), page.title())
                 .filter(t -> t != null && !t.isBlank()).map(String::strip).toList();
         String rawTitle = offered.isEmpty() ? text(page.selectFirst("h1")) : offered.get(0);
+        Headline.Lines lines = Headline.lines(page.body());
         for (String t : offered) {
-            if (Headline.find(page.body(), t, siteName) != null) {
+            if (lines.find(t, siteName) != null) {
                 rawTitle = t;
                 break;
             }
@@ -60,7 +61,7 @@ record PageMetadata(String title, String url, List<String> authors, LocalDate pu
         siteNames.add(JsonLd.text(ld, "isPartOf"));
         siteNames.add(one(meta, "application-name"));
         siteNames.add(host(baseUri));
-        Element headline = rawTitle == null ? null : Headline.find(page.body(), rawTitle, siteName);
+        Element headline = lines.find(rawTitle, siteName);
         String title = rawTitle == null ? null : PageTitles.clean(rawTitle, siteNames, headline);
         boolean describedTitle = offered.size() > 1 || offered.size() == 1 && !offered.get(0).equals(page.title().strip());
         if (headline == null && !describedTitle) {
