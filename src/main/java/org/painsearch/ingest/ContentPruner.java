@@ -126,11 +126,29 @@ final class ContentPruner {
         if (first < 0) {
             return;
         }
+        // A heading right above the first paragraph opens it ("Abstract"); a list of plain points right after the
+        // last paragraph closes it. Both belong to the text.
+        if (first > 0 && leaves.get(first - 1).is("h1, h2, h3, h4, h5, h6")) {
+            first--;
+        }
+        while (last + 1 < leaves.size() && isPoint(leaves.get(last + 1), leaves.get(last))) {
+            last++;
+        }
         for (int i = 0; i < leaves.size(); i++) {
             if (i < first || i > last) {
                 leaves.get(i).remove();
             }
         }
+    }
+
+    // An item without links in a list that follows the paragraph before it (or continues the list it is in).
+    private static boolean isPoint(Element item, Element before) {
+        if (!item.is("li") || item.selectFirst("a[href]") != null) {
+            return false;
+        }
+        Element list = item.parent();
+        return before.is("li") && before.parent() == list
+                || list != null && list.previousElementSibling() == before;
     }
 
     private static boolean isProse(Element e) {

@@ -132,7 +132,10 @@ final class ContentScorer {
                 break;
             }
         }
-        for (Element start : new Element[] {headline, headline.parent()}) {
+        // When the headline sits among paragraphs, those are the article; when it sits in a header box of its
+        // own, the article is in the boxes after that box.
+        boolean ownBox = headline.parent() != null && !holders.contains(headline.parent());
+        for (Element start : ownBox ? new Element[] {headline, headline.parent()} : new Element[] {headline}) {
             Element sibling = start == null ? null : start.nextElementSibling();
             for (int i = 0; i < HEADLINE_SIBLINGS && sibling != null; i++, sibling = sibling.nextElementSibling()) {
                 if (holders.contains(sibling)) {

@@ -16,6 +16,8 @@ final class MainText {
     // Main text shorter than this sends the extractor back for a more lenient attempt.
     private static final int LONG_ENOUGH = 500;
     private static final int NEAR_LEVELS = 3;
+    private static final double MORE_FACTOR = 1.5;
+    private static final int MORE_CHARS = 200;
 
     private MainText() {
     }
@@ -37,8 +39,7 @@ final class MainText {
                 headline = meta.title() == null ? null : Headline.find(current.body(), meta.title(), meta.siteName());
             }
             Found found = attempt(current, a, headline, meta.title());
-            if (best == null || found.markdown().length() > best.markdown().length()
-                    && (found.byHeadline() || !best.byHeadline())) {
+            if (best == null || clearlyMore(found, best) && (found.byHeadline() || !best.byHeadline())) {
                 best = found;
             }
             if (best.markdown().length() >= LONG_ENOUGH) {
@@ -47,6 +48,13 @@ final class MainText {
             current = null;
         }
         return best.markdown();
+    }
+
+    // A more lenient attempt replaces a short text only when it finds clearly more, not the same plus a box or two.
+    private static boolean clearlyMore(Found found, Found best) {
+        int more = found.markdown().length();
+        int had = best.markdown().length();
+        return more >= had * MORE_FACTOR && more - had >= MORE_CHARS;
     }
 
     // A text found and whether it sits by the page's headline (a short text there beats a longer one elsewhere).
