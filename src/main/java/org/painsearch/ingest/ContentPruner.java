@@ -176,7 +176,12 @@ final class ContentPruner {
             return false;
         }
         boolean isList = box.is("ul, ol") || listShare(box, text) > 0.9;
-        int paragraphs = box.select("p").size();
+        var ps = box.select("p");
+        int paragraphs = ps.size();
+        if (paragraphs == 1 && ps.first().text().length() >= text.length() * 0.9 && isProse(ps.first())
+                && TextMeasures.linkDensity(ps.first()) < 0.5) {
+            return false; // a box around one paragraph of prose that happens to hold a link
+        }
         int images = box.select("img").size();
         int items = box.select("li").size() - 100;
         int inputs = box.select("input, select, textarea, button").size();
