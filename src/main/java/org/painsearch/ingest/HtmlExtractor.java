@@ -22,9 +22,9 @@ public final class HtmlExtractor {
         Document page = parse(html, baseUri);
         PageMetadata m = PageMetadata.read(page, baseUri);
         var whole = PageJudge.Page.of(page);
-        String markdown = MainText.find(html, baseUri, page, m);
+        MainText.Found found = MainText.find(html, baseUri, page, m);
         return new Extracted(m.title(), m.url(), m.authors(), m.published(), m.source(), m.tags(), m.doi(), m.pmid(),
-                markdown, PageJudge.judge(whole, markdown));
+                found.markdown(), PageJudge.judge(whole, found));
     }
 
     /** Show notes and other fragments that are all content: cleaned and written as Markdown, nothing scored away. */

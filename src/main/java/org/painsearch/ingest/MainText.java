@@ -29,7 +29,7 @@ final class MainText {
      * The main text of {@code page} (parsed from {@code html}, which later attempts parse again), as Markdown; a
      * heading repeating {@code title} is left out.
      */
-    static String find(String html, String baseUri, Document page, PageMetadata meta) {
+    static Found find(String html, String baseUri, Document page, PageMetadata meta) {
         Found best = null;
         Document current = page;
         Element headline = meta.headline();
@@ -47,7 +47,7 @@ final class MainText {
             }
             current = null;
         }
-        return best.markdown();
+        return best;
     }
 
     // A more lenient attempt replaces a short text only when it finds clearly more, not the same plus a box or two.
@@ -57,8 +57,11 @@ final class MainText {
         return more >= had * MORE_FACTOR && more - had >= MORE_CHARS;
     }
 
-    // A text found and whether it sits by the page's headline (a short text there beats a longer one elsewhere).
-    private record Found(String markdown, boolean byHeadline) {
+    /**
+     * A text found, whether it sits by the page's headline (a short text there beats a longer one elsewhere), and
+     * the share of its text that was link text.
+     */
+    record Found(String markdown, boolean byHeadline, double linkDensity) {
     }
 
     private static Found attempt(Document page, Attempt a, Element headline, String title) {
@@ -68,7 +71,8 @@ final class MainText {
         boolean byHeadline = headline != null && scored.content().getAllElements().contains(headline)
                 || headline != null && isNear(scored.core(), headline);
         ContentPruner.prune(scored, headline, a.conditionally(), a.weighClasses());
-        return new Found(MarkdownWriter.write(scored.content(), title), byHeadline);
+        return new Found(MarkdownWriter.write(scored.content(), title), byHeadline,
+                TextMeasures.linkDensity(scored.content()));
     }
 
     // Within a few levels of each other: the headline above the text, or the text in the box after the headline.

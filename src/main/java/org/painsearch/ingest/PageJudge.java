@@ -16,6 +16,8 @@ final class PageJudge {
     // Main text shorter than this on a page that is mostly links, teasers, a form or a notice is that page's frame.
     private static final int SHORT_TEXT = 600;
     private static final double LINKS_PAGE = 0.5;
+    // Main text that is mostly links is a list of them, however long.
+    private static final double LINKS_TEXT = 0.6;
     // A list or index page keeps at most a line or two of its own once its links are set aside.
     private static final int FRAME_TEXT = 400;
     private static final int FEW_SENTENCES = 3;
@@ -48,32 +50,35 @@ final class PageJudge {
         }
     }
 
-    static PageKind judge(Page page, String markdown) {
+    static PageKind judge(Page page, MainText.Found found) {
+        String markdown = found.markdown();
         int letters = (int) markdown.codePoints().filter(Character::isLetterOrDigit).count();
-        if (letters < TOO_LITTLE) {
-            return new PageKind.NotArticle("a page with next to no text",
-                    letters == 0 ? "no readable text found in it" : "only " + letters + " letters of text");
+        if (found.linkDensity() >= LINKS_TEXT && sentences(markdown) < FEW_SENTENCES) {
+            return new PageKind.NotArticle("a list of links", Math.round(found.linkDensity() * 100)
+                    + "% of its main text is links");
         }
         if (letters >= SHORT_TEXT) {
             return new PageKind.Article();
         }
         String lower = markdown.toLowerCase(Locale.ROOT);
-        if (page.password() && SIGN_IN.matcher(lower).find()) {
+        if (page.password() && (letters < TOO_LITTLE || SIGN_IN.matcher(lower).find())) {
             return new PageKind.NotArticle("a sign-in page", "it asks for a password and holds no article text");
         }
         if (CONSENT.matcher(lower).results().count() >= 2) {
             return new PageKind.NotArticle("a cookie wall", "its only text is a consent notice");
         }
-        if (letters >= FRAME_TEXT || sentences(markdown) >= FEW_SENTENCES) {
-            return new PageKind.Article(); // a short article on a busy page
-        }
-        if (page.teasers() >= INDEX_ITEMS) {
+        boolean framed = letters < FRAME_TEXT && sentences(markdown) < FEW_SENTENCES;
+        if (framed && page.teasers() >= INDEX_ITEMS) {
             return new PageKind.NotArticle("an index of other pages",
                     page.teasers() + " linked headlines and little text of its own (a tag, category or front page)");
         }
-        if (page.linkDensity() >= LINKS_PAGE) {
+        if (framed && page.linkDensity() >= LINKS_PAGE) {
             return new PageKind.NotArticle("a list of links", Math.round(page.linkDensity() * 100)
                     + "% of its text is links and little is left to read");
+        }
+        if (letters < TOO_LITTLE) {
+            return new PageKind.NotArticle("a page with next to no text",
+                    letters == 0 ? "no readable text found in it" : "only " + letters + " letters of text");
         }
         return new PageKind.Article();
     }
