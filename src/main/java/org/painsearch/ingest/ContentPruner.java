@@ -23,7 +23,8 @@ final class ContentPruner {
     private static final String LEAVES = "p, h1, h2, h3, h4, h5, h6, li, pre, blockquote, td, th, dt, dd, address, "
             + "caption, figcaption";
     private static final int PROSE_CHARS = 80;
-    private static final int SENTENCE_CHARS = 40;
+    private static final int SENTENCE_CHARS = 20;
+    private static final int SENTENCE_WORDS = 4;
 
     private ContentPruner() {
     }
@@ -155,7 +156,8 @@ final class ContentPruner {
         String text = e.text();
         double links = TextMeasures.linkDensity(e);
         return text.length() >= PROSE_CHARS && links < 0.8
-                || text.length() >= SENTENCE_CHARS && text.matches("(?s).*[.!?。！？…\"”’)]$") && links < 0.5;
+                || text.length() >= SENTENCE_CHARS && text.split("\\s+").length >= SENTENCE_WORDS
+                        && text.matches("(?s).*[.!?。！？…\"”’)]$") && links < 0.5;
     }
 
     private static boolean holds(Element box, Element inner) {

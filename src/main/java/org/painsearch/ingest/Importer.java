@@ -79,7 +79,7 @@ public final class Importer {
             byte[] bytes = TextFiles.readBytes(file, maxBytes);
             String source = file.toAbsolutePath().toUri().toString();
             return switch (ext) {
-                case ".html", ".htm" -> save(file, fromHtml(HtmlText.decode(bytes, file.toString()), source), null, null);
+                case ".html", ".htm" -> fromHtml(file, HtmlText.decode(bytes, file.toString()), source);
                 case ".txt" -> save(file, fromText(TextFiles.decodeUtf8(bytes, file.toString()), file, source), null, null);
                 case ".vtt", ".srt" -> fromTranscriptOnly(file, TextFiles.decodeUtf8(bytes, file.toString()), ext, source);
                 default -> fromMarkdown(file, TextFiles.decodeUtf8(bytes, file.toString()), source);
@@ -128,14 +128,11 @@ public final class Importer {
         return save(file, d, text, ext);
     }
 
-    private Document fromHtml(String html, String source) {
-        Extracted x = HtmlExtractor.extract(html, source);
-        if (x.markdown().isBlank()) {
-            throw new IllegalArgumentException("no readable text found in the page");
-        }
-        String title = x.title() == null || x.title().isBlank() ? "Untitled page" : x.title();
-        return new Document(slug(title), DocType.ARTICLE, title, x.url(), x.authors(), x.published(), x.source(),
-                x.tags(), x.doi(), x.pmid(), null, x.markdown(), List.of(), null);
+    private ImportOutcome fromHtml(Path file, String html, String source) throws IOException {
+        return switch (WebDocuments.page(html, source)) {
+            case PageDocument.Article a -> save(file, a.document(), null, null);
+            case PageDocument.NotArticle n -> new ImportOutcome.Skipped(file, n.kind().describe());
+        };
     }
 
     private Document fromText(String text, Path file, String source) {

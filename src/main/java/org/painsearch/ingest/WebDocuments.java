@@ -14,19 +14,15 @@ public final class WebDocuments {
     private WebDocuments() {
     }
 
-    /**
-     * An article from a page's main content and metadata (as {@link Importer} does for saved pages).
-     *
-     * @throws IllegalArgumentException when the page has no readable text
-     */
-    public static Document page(String html, String url) {
+    /** The article in a page's main content, with its metadata (as {@link Importer} does for saved pages). */
+    public static PageDocument page(String html, String url) {
         Extracted x = HtmlExtractor.extract(html, url);
-        if (x.markdown().isBlank()) {
-            throw new IllegalArgumentException("no readable text found in the page");
+        if (x.kind() instanceof PageKind.NotArticle not) {
+            return new PageDocument.NotArticle(not);
         }
         String title = x.title() == null || x.title().isBlank() ? "Untitled page" : x.title();
-        return new Document(Importer.slug(title), DocType.ARTICLE, title, x.url(), x.authors(), x.published(), x.source(),
-                x.tags(), x.doi(), x.pmid(), null, x.markdown(), List.of(), null);
+        return new PageDocument.Article(new Document(Importer.slug(title), DocType.ARTICLE, title, x.url(), x.authors(),
+                x.published(), x.source(), x.tags(), x.doi(), x.pmid(), null, x.markdown(), List.of(), null));
     }
 
     /**
