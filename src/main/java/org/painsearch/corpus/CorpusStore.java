@@ -55,11 +55,11 @@ public final class CorpusStore {
         try {
             String text = TextFiles.readUtf8(file, TextFiles.DEFAULT_MAX_BYTES);
             DocType folderType = folderType(file);
-            List<Segment> cues = List.of();
+            List<TimedText.Cue> cues = List.of();
             Optional<Path> transcript = transcriptOf(file);
             if (transcript.isPresent()) {
                 try {
-                    cues = TimedText.parseCues(TextFiles.readUtf8(transcript.get(), TextFiles.DEFAULT_MAX_BYTES));
+                    cues = TimedText.cues(TextFiles.readUtf8(transcript.get(), TextFiles.DEFAULT_MAX_BYTES));
                 } catch (IllegalArgumentException e) {
                     throw new CorpusException(transcript.get(), e.getMessage());
                 }
