@@ -101,10 +101,10 @@ public record EpisodeName(String title, String show, String episode) {
         s = TRANSCRIPT_EXT.matcher(s).replaceFirst("");
         s = LANGUAGE.matcher(s).replaceFirst("");
         s = MEDIA_EXT.matcher(s).replaceFirst("");
-        s = s.replace('_', ' ');
-        if (!s.contains(" ") && s.contains("-")) {
-            s = s.replace('-', ' '); // a slug: hyphens are its spaces
+        if (!s.contains(" ")) {
+            s = s.replace('-', ' '); // a slug: hyphens and underscores are its spaces
         }
+        s = s.replace('_', ' ');
         return s.replaceAll("\\s+", " ").strip();
     }
 

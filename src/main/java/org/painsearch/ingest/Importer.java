@@ -34,6 +34,7 @@ public final class Importer {
     // Address key -> id of documents already in the corpus, so a re-import finds its earlier self.
     private final Map<String, String> idsByUrl = new HashMap<>();
     private final Map<String, DocType> typesById = new HashMap<>();
+    private final TranscriptImport transcripts = new TranscriptImport();
 
     public Importer(CorpusStore store, long maxBytes) throws IOException {
         this.store = store;
@@ -123,9 +124,18 @@ public final class Importer {
 
     private ImportOutcome fromTranscriptOnly(Path file, String text, String ext, String source) throws IOException {
         TimedText.parseCues(text);
-        var d = new Document(slug(titleFromFileName(file)), DocType.PODCAST, titleFromFileName(file), source, List.of(),
-                null, null, List.of(), null, null, new Document.PodcastInfo(null, null, null, null), "", List.of(), null);
-        return save(file, d, text, ext);
+        return switch (transcripts.plan(file, source)) {
+            case TranscriptImport.Plan.NewEpisode n -> save(file, n.document(), text, ext);
+            case TranscriptImport.Plan.JoinEpisode j -> {
+                try {
+                    Document joined = store.writeTranscript(j.episode().type(), j.episode().id(), text, ext);
+                    remember(joined);
+                    yield new ImportOutcome.Imported(file, joined, true);
+                } catch (CorpusException e) {
+                    yield new ImportOutcome.Failed(file, e.getMessage());
+                }
+            }
+        };
     }
 
     private ImportOutcome fromHtml(Path file, String html, String source) throws IOException {
@@ -177,6 +187,7 @@ public final class Importer {
     }
 
     private void remember(Document d) {
+        transcripts.remember(d);
         typesById.put(d.id(), d.type());
         String key = d.url() == null || d.url().isBlank() ? null : Link.urlKey(d.url());
         if (key != null) {
@@ -213,8 +224,8 @@ public final class Importer {
     }
 
     private static String titleFromFileName(Path file) {
-        String base = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-        return base.replace('_', ' ').replace('-', ' ').strip();
+        String title = EpisodeName.clean(file.getFileName().toString().replaceFirst("\\.[^.]+$", ""));
+        return title.isBlank() ? "Untitled" : title;
     }
 
     private static Path sibling(Path file, String ext) {

@@ -44,11 +44,11 @@ public final class WebDocuments {
                 null, body, List.of(), null);
     }
 
-    /** A podcast document for a transcript found on its own, titled after its address. */
+    /** A podcast document for a transcript found on its own: title, show and number from its address's file name. */
     public static Document transcriptOnly(String url) {
-        String title = lastPathPart(url).replaceFirst("\\.(vtt|srt)$", "");
-        return new Document(Importer.slug(title), DocType.PODCAST, title, url, List.of(), null, null, List.of(), null, null,
-                new Document.PodcastInfo(null, null, null, null), "", List.of(), null);
+        EpisodeName name = EpisodeName.of(url);
+        return new Document(name.id(), DocType.PODCAST, name.title(), url, List.of(), null, name.show(), List.of(), null,
+                null, new Document.PodcastInfo(name.show(), name.episode(), null, null), "", List.of(), null);
     }
 
     /**

@@ -178,7 +178,8 @@ class CrawlerTest {
         var ep2 = corpus.read(corpus.pathFor(org.painsearch.corpus.DocType.PODCAST, "pain-talk-touch-and-the-brain"));
         assertThat(ep2.url()).isEqualTo(web.url("/episodes/2"));
         assertThat(ep2.podcast().duration()).isEqualTo("00:41:10");
-        assertThat(ep2.segments()).extracting(org.painsearch.corpus.Segment::startSeconds).containsExactly(2L);
+        // Cues minutes apart in the fetched transcript are separate moments.
+        assertThat(ep2.segments()).extracting(org.painsearch.corpus.Segment::startSeconds).containsExactly(2L, 300L);
         assertThat(Files.exists(ep2.path().resolveSibling("pain-talk-touch-and-the-brain.srt"))).isTrue();
         try (var library = new org.painsearch.app.Library(corpus,
                 org.painsearch.index.IndexService.openWritable(dir.resolve("index")))) {
