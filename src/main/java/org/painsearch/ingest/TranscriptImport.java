@@ -44,7 +44,7 @@ final class TranscriptImport {
         EpisodeName full = new EpisodeName(title, name.show(), name.episode()).orElse(beside.show(), beside.episode());
         String mediaFile = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
         for (Document p : podcasts.values()) {
-            if (!source.equals(p.url()) && belongs(p, full, mediaFile, beside)) {
+            if (isFeedEpisode(p) && belongs(p, full, mediaFile, beside)) {
                 return new Plan.JoinEpisode(p);
             }
         }
@@ -54,7 +54,14 @@ final class TranscriptImport {
                 beside.notes() == null ? "" : beside.notes(), List.of(), null));
     }
 
-    // The same audio file is certain; the same show and number, or the same title within the show, is enough.
+    // Episodes from feeds or the web have a web address; transcripts imported before have the file's own.
+    private static boolean isFeedEpisode(Document p) {
+        String url = p.url() == null ? "" : p.url().toLowerCase(java.util.Locale.ROOT);
+        return url.startsWith("http://") || url.startsWith("https://");
+    }
+
+    // The same audio file is certain; the same show and number, or the same title within the show (when the numbers
+    // do not differ), is enough.
     private static boolean belongs(Document p, EpisodeName name, String mediaFile, SiblingMetadata beside) {
         String audio = p.podcast().audio();
         if (audio != null && (SiblingMetadata.lastPart(audio).equalsIgnoreCase(mediaFile)
@@ -67,7 +74,9 @@ final class TranscriptImport {
         if (sameShow && name.episode() != null && name.episode().equals(p.podcast().episode())) {
             return true;
         }
-        boolean showAllows = name.show() == null || sameShow;
+        boolean numbersDiffer = name.episode() != null && p.podcast().episode() != null
+                && !name.episode().equals(p.podcast().episode());
+        boolean showAllows = (name.show() == null || sameShow) && !numbersDiffer;
         return showAllows && Headline.key(p.title()).equals(Headline.key(name.title()))
                 && !Headline.key(name.title()).isEmpty();
     }

@@ -129,4 +129,17 @@ class TranscriptImportTest {
 
         assertThat(store.documentFiles()).hasSize(1);
     }
+
+    @Test
+    void twoEpisodesOfOneShowWithTheSameTitleStayTwo() throws Exception {
+        var episode = new Document("quiet-hands-12-breath", DocType.PODCAST, "Breath", "https://quiet.example/12",
+                List.of(), null, "Quiet Hands", List.of(), null, null,
+                new Document.PodcastInfo("Quiet Hands", "12", null, null), "", List.of(), null);
+        store.write(episode, null, null);
+        importOne(Files.writeString(in.resolve("Quiet Hands - 40 - Breath.vtt"), VTT));
+        importOne(Files.writeString(in.resolve("Quiet Hands - 41 - Breath.vtt"), VTT));
+
+        assertThat(store.documentFiles()).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder(
+                "quiet-hands-12-breath.md", "quiet-hands-40-breath.md", "quiet-hands-41-breath.md");
+    }
 }
