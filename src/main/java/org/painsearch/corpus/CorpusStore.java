@@ -55,11 +55,11 @@ public final class CorpusStore {
         try {
             String text = TextFiles.readUtf8(file, TextFiles.DEFAULT_MAX_BYTES);
             DocType folderType = folderType(file);
-            List<Segment> cues = List.of();
+            List<TimedText.Cue> cues = List.of();
             Optional<Path> transcript = transcriptOf(file);
             if (transcript.isPresent()) {
                 try {
-                    cues = TimedText.parseCues(TextFiles.readUtf8(transcript.get(), TextFiles.DEFAULT_MAX_BYTES));
+                    cues = TimedText.cues(TextFiles.readUtf8(transcript.get(), TextFiles.DEFAULT_MAX_BYTES));
                 } catch (IllegalArgumentException e) {
                     throw new CorpusException(transcript.get(), e.getMessage());
                 }
@@ -111,6 +111,30 @@ public final class CorpusStore {
         }
         AtomicFiles.write(file, encode(d, urls).getBytes(StandardCharsets.UTF_8));
         return d.withId(d.id(), file);
+    }
+
+    /**
+     * Writes a transcript beside a document already in the corpus, atomically, leaving its {@code .md} file (and
+     * any {@code urls:} a crawl recorded there) as it is; a transcript of the other format is removed.
+     *
+     * @return the document read back with the transcript's passages
+     */
+    public Document writeTranscript(DocType type, String id, String transcript, String transcriptExtension)
+            throws IOException, CorpusException {
+        if (!TRANSCRIPT_EXTENSIONS.contains(transcriptExtension)) {
+            throw new IllegalArgumentException("transcript extension must be .vtt or .srt");
+        }
+        Path file = pathFor(type, id);
+        if (!Files.isRegularFile(file)) {
+            throw new CorpusException(file, "no such document to add a transcript to");
+        }
+        AtomicFiles.write(file.resolveSibling(id + transcriptExtension), transcript.getBytes(StandardCharsets.UTF_8));
+        for (String ext : TRANSCRIPT_EXTENSIONS) {
+            if (!ext.equals(transcriptExtension)) {
+                Files.deleteIfExists(file.resolveSibling(id + ext));
+            }
+        }
+        return read(file);
     }
 
     /** The file text of a document, with its {@code urls:} list when {@code urls} is not empty. */

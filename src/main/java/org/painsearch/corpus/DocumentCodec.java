@@ -23,7 +23,7 @@ public final class DocumentCodec {
      *
      * @throws IllegalArgumentException with a readable reason when a field is missing or malformed
      */
-    public static Document decode(String text, Path path, DocType folderType, List<Segment> transcript) {
+    public static Document decode(String text, Path path, DocType folderType, List<TimedText.Cue> transcript) {
         var parts = FrontMatter.parse(text);
         Map<String, Object> f = parts.fields();
         String fileId = path == null ? null : stripExtension(path.getFileName().toString());
@@ -46,7 +46,7 @@ public final class DocumentCodec {
         var segments = new ArrayList<Segment>();
         if (type == DocType.PODCAST) {
             segments.addAll(segmentsFromBody(parts.body()));
-            segments.addAll(TimedText.passages(transcript));
+            segments.addAll(TimedText.segments(transcript));
         }
         var note = type == DocType.NOTE
                 ? new Document.NoteInfo(string(f, "updated"), Boolean.parseBoolean(String.valueOf(f.get("private"))))

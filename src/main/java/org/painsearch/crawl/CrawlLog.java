@@ -29,6 +29,7 @@ final class CrawlLog implements AutoCloseable {
         switch (o) {
             case UrlOutcome.Fetched f -> line.put("kind", f.kind());
             case UrlOutcome.Unchanged u -> line.put("kind", u.kind());
+            case UrlOutcome.Skipped k when k.kind() != null -> line.put("kind", k.kind());
             default -> {
             }
         }

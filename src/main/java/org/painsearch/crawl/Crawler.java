@@ -153,6 +153,8 @@ public final class Crawler {
                 switch (o) {
                     case UrlOutcome.Fetched f -> kinds.putIfAbsent(o.url(), f.kind());
                     case UrlOutcome.Unchanged u -> kinds.putIfAbsent(o.url(), u.kind());
+                    // A seed that is a list of links is a good seed: its links are what the crawl is for.
+                    case UrlOutcome.Skipped k when k.kind() != null -> kinds.putIfAbsent(o.url(), k.kind());
                     default -> {
                     }
                 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.painsearch.corpus.Document;
+import org.painsearch.ingest.PageDocument;
 import org.painsearch.ingest.WebDocuments;
 
 /**
@@ -44,11 +45,14 @@ final class PageHandler {
             return;
         }
         Document d;
-        try {
-            d = WebDocuments.page(html, f.url());
-        } catch (IllegalArgumentException e) {
-            sink.outcome(new UrlOutcome.Skipped(task.url(), e.getMessage()));
-            return;
+        switch (WebDocuments.page(html, f.url())) {
+            case PageDocument.Article a -> d = a.document();
+            case PageDocument.NotArticle n -> {
+                // Its links were queued above: an index or list of links leads to the articles it lists.
+                sink.outcome(new UrlOutcome.Skipped(task.url(), "page", n.kind().describe()
+                        + (signals.nofollow() ? "" : "; its links are followed")));
+                return;
+            }
         }
         var urls = new ArrayList<String>();
         urls.add(d.url() == null ? f.url() : d.url());

@@ -12,11 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.painsearch.corpus.AtomicFiles;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /** Reads and updates {@code corpus/sources.yaml}, the list of what {@code painsearch crawl} visits. */
@@ -61,7 +58,7 @@ public final class SourcesFile {
         return new Sources(seeds, urls(list(map, "feeds", file), file + ": feeds"), urls(list(map, "sitemaps", file), file + ": sitemaps"));
     }
 
-    /** Writes {@code sources} to {@code file} atomically. */
+    /** Writes {@code sources} to {@code file} atomically, as a fresh file (no anchors or aliases). */
     public static void write(Path file, Sources sources) throws IOException {
         var root = new LinkedHashMap<String, Object>();
         var seeds = new ArrayList<Map<String, Object>>();
@@ -75,8 +72,7 @@ public final class SourcesFile {
         root.put("seeds", seeds);
         root.put("feeds", sources.feeds());
         root.put("sitemaps", sources.sitemaps());
-        var settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(1000).build();
-        String yaml = HEADER + new Dump(settings).dumpToString(root);
+        String yaml = HEADER + SourcesYaml.render(root);
         AtomicFiles.write(file, yaml.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -106,7 +102,16 @@ public final class SourcesFile {
             }
         }
         if (added > 0) {
-            write(file, new Sources(seeds, feeds, current.sitemaps()));
+            var addedSeeds = seeds.subList(current.seeds().size(), seeds.size());
+            var addedFeeds = feeds.subList(current.feeds().size(), feeds.size());
+            // Edit the file a person may have written (keeping their comments); write it afresh only when it cannot be.
+            var edited = Files.isRegularFile(file)
+                    ? SourcesYaml.withAdded(Files.readString(file), addedSeeds, addedFeeds) : java.util.Optional.<String>empty();
+            if (edited.isPresent()) {
+                AtomicFiles.write(file, edited.get().getBytes(StandardCharsets.UTF_8));
+            } else {
+                write(file, new Sources(seeds, feeds, current.sitemaps()));
+            }
         }
         return added;
     }

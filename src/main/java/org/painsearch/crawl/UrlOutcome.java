@@ -45,8 +45,18 @@ public sealed interface UrlOutcome {
         }
     }
 
-    /** Not fetched or not kept on purpose: robots.txt, a private address, a content type painsearch does not keep. */
-    record Skipped(String url, String reason) implements UrlOutcome {
+    /**
+     * Not fetched or not kept on purpose: robots.txt, a private address, a content type painsearch does not keep, a
+     * page that is not an article.
+     *
+     * @param kind what the content turned out to be when it was fetched (a page whose links were followed), or null
+     */
+    record Skipped(String url, String kind, String reason) implements UrlOutcome {
+        /** Skipped before its content was known. */
+        public Skipped(String url, String reason) {
+            this(url, null, reason);
+        }
+
         @Override
         public String status() {
             return "skipped";

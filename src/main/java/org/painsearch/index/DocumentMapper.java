@@ -54,10 +54,35 @@ public final class DocumentMapper {
             seg.add(new KeywordField(Fields.KIND, Fields.KIND_SEGMENT, Field.Store.NO));
             seg.add(new IntField(Fields.START, (int) Math.min(Integer.MAX_VALUE, s.startSeconds()), Field.Store.YES));
             seg.add(new Field(Fields.BODY, s.text(), TEXT_WITH_OFFSETS));
+            if (!s.marks().isEmpty()) {
+                seg.add(new StoredField(Fields.CUE_MARKS, encodeMarks(s.marks())));
+            }
             block.add(seg);
         }
         block.add(parent(d));
         return block;
+    }
+
+    /** Cue marks as stored on a segment: {@code offset:seconds} pairs joined by commas. */
+    public static String encodeMarks(List<Segment.Mark> marks) {
+        return String.join(",", marks.stream().map(m -> m.offset() + ":" + m.seconds()).toList());
+    }
+
+    /** The cue marks stored by {@link #encodeMarks}; none when the value is missing or unreadable. */
+    public static List<Segment.Mark> decodeMarks(String stored) {
+        var out = new ArrayList<Segment.Mark>();
+        if (stored == null || stored.isBlank()) {
+            return out;
+        }
+        try {
+            for (String pair : stored.split(",")) {
+                int colon = pair.indexOf(':');
+                out.add(new Segment.Mark(Integer.parseInt(pair.substring(0, colon)), Long.parseLong(pair.substring(colon + 1))));
+            }
+        } catch (RuntimeException e) {
+            return List.of(); // an index from an older painsearch: the segment's start stands for all its words
+        }
+        return out;
     }
 
     /** Plain text of a Markdown body: markup removed, {@code [[links]]} shown as their labels. */

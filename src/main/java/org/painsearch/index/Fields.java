@@ -60,6 +60,9 @@ public final class Fields {
     public static final String PATH = "path";
     // IntField, on segments: start in seconds, stored for the hit's timestamp.
     public static final String START = "start";
+    // StoredField, on transcript segments: "offset:seconds,..." where each cue starts in the segment's text, so a
+    // hit's moment is the cue that speaks the matched words (see Segment.Mark).
+    public static final String CUE_MARKS = "cue_marks";
 
     // TextField, docs only, not stored: title and body as whole lowercase words (no stems), the vocabulary that
     // "did you mean" corrections and autocomplete phrases are drawn from, so they read as real words.

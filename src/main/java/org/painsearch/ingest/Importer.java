@@ -34,6 +34,7 @@ public final class Importer {
     // Address key -> id of documents already in the corpus, so a re-import finds its earlier self.
     private final Map<String, String> idsByUrl = new HashMap<>();
     private final Map<String, DocType> typesById = new HashMap<>();
+    private final TranscriptImport transcripts = new TranscriptImport();
 
     public Importer(CorpusStore store, long maxBytes) throws IOException {
         this.store = store;
@@ -79,7 +80,7 @@ public final class Importer {
             byte[] bytes = TextFiles.readBytes(file, maxBytes);
             String source = file.toAbsolutePath().toUri().toString();
             return switch (ext) {
-                case ".html", ".htm" -> save(file, fromHtml(HtmlText.decode(bytes, file.toString()), source), null, null);
+                case ".html", ".htm" -> fromHtml(file, HtmlText.decode(bytes, file.toString()), source);
                 case ".txt" -> save(file, fromText(TextFiles.decodeUtf8(bytes, file.toString()), file, source), null, null);
                 case ".vtt", ".srt" -> fromTranscriptOnly(file, TextFiles.decodeUtf8(bytes, file.toString()), ext, source);
                 default -> fromMarkdown(file, TextFiles.decodeUtf8(bytes, file.toString()), source);
@@ -123,19 +124,25 @@ public final class Importer {
 
     private ImportOutcome fromTranscriptOnly(Path file, String text, String ext, String source) throws IOException {
         TimedText.parseCues(text);
-        var d = new Document(slug(titleFromFileName(file)), DocType.PODCAST, titleFromFileName(file), source, List.of(),
-                null, null, List.of(), null, null, new Document.PodcastInfo(null, null, null, null), "", List.of(), null);
-        return save(file, d, text, ext);
+        return switch (transcripts.plan(file, source)) {
+            case TranscriptImport.Plan.NewEpisode n -> save(file, n.document(), text, ext);
+            case TranscriptImport.Plan.JoinEpisode j -> {
+                try {
+                    Document joined = store.writeTranscript(j.episode().type(), j.episode().id(), text, ext);
+                    remember(joined);
+                    yield new ImportOutcome.Imported(file, joined, true);
+                } catch (CorpusException e) {
+                    yield new ImportOutcome.Failed(file, e.getMessage());
+                }
+            }
+        };
     }
 
-    private Document fromHtml(String html, String source) {
-        Extracted x = HtmlExtractor.extract(html, source);
-        if (x.markdown().isBlank()) {
-            throw new IllegalArgumentException("no readable text found in the page");
-        }
-        String title = x.title() == null || x.title().isBlank() ? "Untitled page" : x.title();
-        return new Document(slug(title), DocType.ARTICLE, title, x.url(), x.authors(), x.published(), x.source(),
-                x.tags(), x.doi(), x.pmid(), null, x.markdown(), List.of(), null);
+    private ImportOutcome fromHtml(Path file, String html, String source) throws IOException {
+        return switch (WebDocuments.page(html, source)) {
+            case PageDocument.Article a -> save(file, a.document(), null, null);
+            case PageDocument.NotArticle n -> new ImportOutcome.Skipped(file, n.kind().describe());
+        };
     }
 
     private Document fromText(String text, Path file, String source) {
@@ -180,6 +187,7 @@ public final class Importer {
     }
 
     private void remember(Document d) {
+        transcripts.remember(d);
         typesById.put(d.id(), d.type());
         String key = d.url() == null || d.url().isBlank() ? null : Link.urlKey(d.url());
         if (key != null) {
@@ -216,8 +224,8 @@ public final class Importer {
     }
 
     private static String titleFromFileName(Path file) {
-        String base = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-        return base.replace('_', ' ').replace('-', ' ').strip();
+        String title = EpisodeName.clean(file.getFileName().toString().replaceFirst("\\.[^.]+$", ""));
+        return title.isBlank() ? "Untitled" : title;
     }
 
     private static Path sibling(Path file, String ext) {

@@ -1,7 +1,6 @@
 package org.painsearch.ingest;
 
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.painsearch.corpus.DocType;
 import org.painsearch.corpus.Document;
 import org.painsearch.corpus.DocumentCodec;
@@ -15,19 +14,15 @@ public final class WebDocuments {
     private WebDocuments() {
     }
 
-    /**
-     * An article from a page's main content and metadata (as {@link Importer} does for saved pages).
-     *
-     * @throws IllegalArgumentException when the page has no readable text
-     */
-    public static Document page(String html, String url) {
+    /** The article in a page's main content, with its metadata (as {@link Importer} does for saved pages). */
+    public static PageDocument page(String html, String url) {
         Extracted x = HtmlExtractor.extract(html, url);
-        if (x.markdown().isBlank()) {
-            throw new IllegalArgumentException("no readable text found in the page");
+        if (x.kind() instanceof PageKind.NotArticle not) {
+            return new PageDocument.NotArticle(not);
         }
         String title = x.title() == null || x.title().isBlank() ? "Untitled page" : x.title();
-        return new Document(Importer.slug(title), DocType.ARTICLE, title, x.url(), x.authors(), x.published(), x.source(),
-                x.tags(), x.doi(), x.pmid(), null, x.markdown(), List.of(), null);
+        return new PageDocument.Article(new Document(Importer.slug(title), DocType.ARTICLE, title, x.url(), x.authors(),
+                x.published(), x.source(), x.tags(), x.doi(), x.pmid(), null, x.markdown(), List.of(), null));
     }
 
     /**
@@ -49,11 +44,11 @@ public final class WebDocuments {
                 null, body, List.of(), null);
     }
 
-    /** A podcast document for a transcript found on its own, titled after its address. */
+    /** A podcast document for a transcript found on its own: title, show and number from its address's file name. */
     public static Document transcriptOnly(String url) {
-        String title = lastPathPart(url).replaceFirst("\\.(vtt|srt)$", "");
-        return new Document(Importer.slug(title), DocType.PODCAST, title, url, List.of(), null, null, List.of(), null, null,
-                new Document.PodcastInfo(null, null, null, null), "", List.of(), null);
+        EpisodeName name = EpisodeName.of(url);
+        return new Document(name.id(), DocType.PODCAST, name.title(), url, List.of(), null, name.show(), List.of(), null,
+                null, new Document.PodcastInfo(name.show(), name.episode(), null, null), "", List.of(), null);
     }
 
     /**
@@ -83,7 +78,7 @@ public final class WebDocuments {
         if (!notes.contains("<")) {
             return notes.strip();
         }
-        return HtmlExtractor.mainContent(Jsoup.parseBodyFragment(notes), title);
+        return HtmlExtractor.fragment(notes, title);
     }
 
     private static String lastPathPart(String url) {

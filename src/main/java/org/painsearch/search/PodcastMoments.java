@@ -8,9 +8,21 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+import org.painsearch.corpus.Segment;
+import org.painsearch.index.DocumentMapper;
 import org.painsearch.index.Fields;
 
-/** Finds the podcast segment that best matches a query: the moment a hit links to. */
+/**
+ * Finds the podcast segment that best matches a query, and in it the cue where the matched words are spoken: the
+ * moment a hit links to.
+ */
 final class PodcastMoments {
     private PodcastMoments() {
     }
@@ -32,9 +44,35 @@ final class PodcastMoments {
             return null;
         }
         int doc = top.scoreDocs[0].doc;
-        var stored = searcher.storedFields().document(doc, java.util.Set.of(Fields.START));
+        var stored = searcher.storedFields().document(doc, java.util.Set.of(Fields.START, Fields.CUE_MARKS, Fields.BODY));
         List<List<String>> snippets = Snippets.highlight(searcher, analyzer, Fields.BODY, words, new int[] {doc}, 1);
         String snippet = snippets.get(0).isEmpty() ? "" : snippets.get(0).get(0);
-        return new Moment(stored.getField(Fields.START).numericValue().longValue(), snippet);
+        long start = stored.getField(Fields.START).numericValue().longValue();
+        var segment = new Segment(start, stored.get(Fields.BODY), DocumentMapper.decodeMarks(stored.get(Fields.CUE_MARKS)));
+        return new Moment(spokenAt(searcher, words, doc, segment), snippet);
+    }
+
+    // The start of the cue holding most of the matched words (the earliest on a tie): where they are spoken.
+    private static long spokenAt(IndexSearcher searcher, Query words, int doc, Segment segment) throws IOException {
+        if (segment.marks().size() < 2) {
+            return segment.startSeconds();
+        }
+        var leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        Weight weight = searcher.createWeight(searcher.rewrite(words), ScoreMode.COMPLETE_NO_SCORES, 1);
+        Matches matches = weight.matches(leaf, doc - leaf.docBase);
+        MatchesIterator it = matches == null ? null : matches.getMatches(Fields.BODY);
+        if (it == null) {
+            return segment.startSeconds();
+        }
+        var perCue = new java.util.TreeMap<Long, Integer>();
+        while (it.next()) {
+            if (it.startOffset() >= 0) {
+                perCue.merge(segment.secondsAt(it.startOffset()), 1, Integer::sum);
+            }
+        }
+        return perCue.entrySet().stream().max(java.util.Map.Entry.<Long, Integer>comparingByValue()
+                        .thenComparing(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                .map(java.util.Map.Entry::getKey).orElse(segment.startSeconds());
     }
 }

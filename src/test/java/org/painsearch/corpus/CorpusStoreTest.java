@@ -59,8 +59,11 @@ class CorpusStoreTest {
         assertThat(d.segments()).containsExactly(
                 new Segment(0, "Introductions"),
                 new Segment(750, "Slow stroking activates C-tactile afferents"),
-                new Segment(1200, "Lena: Oxytocin release during gentle massage is the part people love to quote. "
-                        + "Lena: But the human evidence is thinner than the headlines."));
+                // A minute apart: two moments, not one passage starting at the first.
+                new Segment(1200, "Lena: Oxytocin release during gentle massage is the part people love to quote.",
+                        List.of(new Segment.Mark(0, 1200))),
+                new Segment(1260, "Lena: But the human evidence is thinner than the headlines.",
+                        List.of(new Segment.Mark(0, 1260))));
     }
 
     @Test
@@ -71,7 +74,8 @@ class CorpusStoreTest {
 
         var d = store.read(store.pathFor(DocType.PODCAST, "ep-2"));
 
-        assertThat(d.segments()).containsExactly(new Segment(60, "Start"), new Segment(120, "Sleep comes first."));
+        assertThat(d.segments()).containsExactly(new Segment(60, "Start"),
+                new Segment(120, "Sleep comes first.", List.of(new Segment.Mark(0, 120))));
     }
 
     @Test
@@ -156,7 +160,8 @@ class CorpusStoreTest {
         assertThat(TestCorpus.namesIn(dir.resolve("podcasts"))).containsExactly("ep-1.md", "ep-1.srt");
         var read = store.read(store.pathFor(DocType.PODCAST, "ep-1"));
         assertThat(read.title()).isEqualTo("Second title");
-        assertThat(read.segments()).containsExactly(new Segment(120, "Later"), new Segment(9, "Bye."));
+        assertThat(read.segments()).containsExactly(new Segment(120, "Later"),
+                new Segment(9, "Bye.", List.of(new Segment.Mark(0, 9))));
     }
 
     @Test

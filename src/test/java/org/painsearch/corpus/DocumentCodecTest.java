@@ -70,8 +70,8 @@ class DocumentCodecTest {
 
     @Test
     void decodesEveryPodcastFieldWithListedTopicsThenTranscriptPassages() {
-        var transcript = List.of(new Segment(1200, "Lena: Oxytocin release during gentle massage."),
-                new Segment(1260, "Lena: The human evidence is thin."));
+        var transcript = List.of(new TimedText.Cue(1_200_000, 1_204_000, "Lena: Oxytocin release during gentle massage."),
+                new TimedText.Cue(1_204_500, 1_207_000, "Lena: The human evidence is thin."));
 
         var d = DocumentCodec.decode(PODCAST, PODCAST_PATH, DocType.PODCAST, transcript);
 
@@ -84,7 +84,8 @@ class DocumentCodecTest {
                 List.of(new Segment(0, "Introductions"),
                         new Segment(750, "Slow stroking and C-tactile afferents"),
                         new Segment(3723, "Questions from listeners"),
-                        new Segment(1200, "Lena: Oxytocin release during gentle massage. Lena: The human evidence is thin.")),
+                        new Segment(1200, "Lena: Oxytocin release during gentle massage. Lena: The human evidence is thin.",
+                                List.of(new Segment.Mark(0, 1200), new Segment.Mark(46, 1204)))),
                 PODCAST_PATH));
     }
 
@@ -116,7 +117,7 @@ class DocumentCodecTest {
                 ---
                 The blood study [[massage-endorphins]] is weak.
                 - 00:12:30 a time in a note is not a segment
-                """, NOTE_PATH, DocType.NOTE, List.of(new Segment(1, "ignored for notes")));
+                """, NOTE_PATH, DocType.NOTE, List.of(new TimedText.Cue(1000, 2000, "ignored for notes")));
 
         assertThat(d).isEqualTo(new Document("note-glow", DocType.NOTE, "Why clients feel good afterwards", null,
                 List.of(), LocalDate.of(2024, 5, 1), null, List.of("clients"), null, null, null,

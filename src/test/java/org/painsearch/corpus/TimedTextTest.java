@@ -2,6 +2,7 @@ package org.painsearch.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,16 @@ class TimedTextTest {
                 .hasMessageStartingWith("no timed cues found");
     }
 
+    // Cues one after another, each ten seconds long, the first at {@code startSeconds}.
+    private static List<TimedText.Cue> backToBack(long startSeconds, String... texts) {
+        var cues = new java.util.ArrayList<TimedText.Cue>();
+        for (int i = 0; i < texts.length; i++) {
+            long s = (startSeconds + 10L * i) * 1000;
+            cues.add(new TimedText.Cue(s, s + 10_000, texts[i]));
+        }
+        return cues;
+    }
+
     @Test
     void passagesJoinCuesUntilAboutTwoHundredEightyCharactersKeepingTheFirstStart() {
         String a = "a".repeat(99);
@@ -98,24 +109,70 @@ class TimedTextTest {
         String c = "c".repeat(99);
         String d = "d".repeat(99);
         String e = "e".repeat(99);
-        var cues = List.of(new Segment(10, a), new Segment(20, b), new Segment(30, c), new Segment(40, d),
-                new Segment(50, e));
 
-        assertThat(TimedText.passages(cues)).containsExactly(
-                new Segment(10, a + " " + b + " " + c),
-                new Segment(40, d + " " + e));
+        assertThat(TimedText.segments(backToBack(10, a, b, c, d, e))).containsExactly(
+                new Segment(10, a + " " + b + " " + c,
+                        List.of(new Segment.Mark(0, 10), new Segment.Mark(100, 20), new Segment.Mark(200, 30))),
+                new Segment(40, d + " " + e, List.of(new Segment.Mark(0, 40), new Segment.Mark(100, 50))));
     }
 
     @Test
     void aLongCueIsAPassageOfItsOwn() {
         String longCue = "x".repeat(400);
-        var cues = List.of(new Segment(1, longCue), new Segment(9, "Short."));
 
-        assertThat(TimedText.passages(cues)).containsExactly(new Segment(1, longCue), new Segment(9, "Short."));
+        assertThat(TimedText.segments(backToBack(1, longCue, "Short."))).extracting(Segment::startSeconds, Segment::text)
+                .containsExactly(tuple(1L, longCue), tuple(11L, "Short."));
+    }
+
+    @Test
+    void aLongSilenceEndsAPassageSoAWordLaterIsNotReportedAtTheStart() {
+        String vtt = """
+                WEBVTT
+
+                00:00:01.000 --> 00:00:04.000
+                Welcome back to the show.
+
+                00:12:30.000 --> 00:12:34.000
+                Now the part about central sensitisation.
+                """;
+
+        var segments = TimedText.segments(TimedText.cues(vtt));
+
+        assertThat(segments).extracting(Segment::timestamp, Segment::text).containsExactly(
+                tuple("00:00:01", "Welcome back to the show."),
+                tuple("00:12:30", "Now the part about central sensitisation."));
+    }
+
+    @Test
+    void noPassageSpansMoreThanAMinute() {
+        var cues = new java.util.ArrayList<TimedText.Cue>();
+        for (int i = 0; i < 30; i++) {
+            cues.add(new TimedText.Cue(i * 5000L, i * 5000L + 5000, "Word" + i + "."));
+        }
+
+        var segments = TimedText.segments(cues);
+
+        assertThat(segments).hasSize(3).allSatisfy(s -> assertThat(s.marks().getLast().seconds() - s.startSeconds())
+                .as("span of %s", s.timestamp()).isLessThan(60));
+        assertThat(segments).extracting(Segment::startSeconds).containsExactly(0L, 60L, 120L);
+    }
+
+    @Test
+    void aWordInAPassageIsTimedByTheCueThatSpeaksIt() {
+        var segment = TimedText.segments(backToBack(100, "First we talk about sleep.", "Then about touch.")).getFirst();
+
+        assertThat(segment.secondsAt(segment.text().indexOf("sleep"))).isEqualTo(100);
+        assertThat(segment.secondsAt(segment.text().indexOf("touch"))).isEqualTo(110);
+    }
+
+    @Test
+    void cuesKeepTheirEndTimes() {
+        assertThat(TimedText.cues(VTT).getFirst()).isEqualTo(new TimedText.Cue(0, 4500,
+                "Lena Varga: Welcome to Touch Matters."));
     }
 
     @Test
     void noCuesNoPassages() {
-        assertThat(TimedText.passages(List.of())).isEmpty();
+        assertThat(TimedText.segments(List.of())).isEmpty();
     }
 }

@@ -219,8 +219,10 @@ class ImporterTest {
         assertThat(d.title()).isEqualTo("Sleep and pain ep3");
         assertThat(d.path()).isEqualTo(corpus("podcasts/sleep-and-pain-ep3.md"));
         assertThat(corpus("podcasts/sleep-and-pain-ep3.vtt")).hasContent(EPISODE_VTT);
-        assertThat(stored(d).segments()).containsExactly(new Segment(1,
-                "Host: Welcome back to Pain Reframed. Guest: Slow stroking lowers the sense of threat."));
+        // Twelve minutes of silence between the two cues: two moments.
+        assertThat(stored(d).segments()).extracting(Segment::startSeconds, Segment::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1L, "Host: Welcome back to Pain Reframed."),
+                org.assertj.core.groups.Tuple.tuple(750L, "Guest: Slow stroking lowers the sense of threat."));
     }
 
     @Test
@@ -256,7 +258,8 @@ class ImporterTest {
         assertThat(stored(d).segments()).containsExactly(
                 new Segment(0, "Introduction"),
                 new Segment(750, "Why slow touch calms"),
-                new Segment(1, "Host: Welcome back to Pain Reframed. Guest: Slow stroking lowers the sense of threat."));
+                new Segment(1, "Host: Welcome back to Pain Reframed.", List.of(new Segment.Mark(0, 1))),
+                new Segment(750, "Guest: Slow stroking lowers the sense of threat.", List.of(new Segment.Mark(0, 750))));
         assertThat(documentFiles()).containsExactly("podcasts/episode-12-touch-and-the-threat-response.md");
     }
 

@@ -162,7 +162,7 @@ class SearchServiceTest {
         assertThat(note.links().get(0).context()).startsWith("The blood study “Massage and endorphins” is weak")
                 .doesNotContain("[[");
         assertThat(pod.segments()).extracting(DocumentView.Moment::timestamp)
-                .containsExactly("00:00:00", "00:12:30", "00:20:00");
+                .containsExactly("00:00:00", "00:12:30", "00:20:00", "00:21:00");
         assertThat(library.documents().find("nope")).isEmpty();
     }
 }
