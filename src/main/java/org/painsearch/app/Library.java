@@ -148,8 +148,8 @@ public final class Library implements Closeable {
             }
             return;
         }
-        if (!name.endsWith(".md") || name.startsWith(".")) {
-            return;
+        if (!corpus.isDocumentFile(file)) {
+            return; // the trash and the other hidden folders are not part of the library
         }
         String id = name.substring(0, name.length() - 3);
         if (!Files.exists(file)) {

@@ -73,10 +73,14 @@ public final class NoteService {
             var doc = new Document(id, DocType.NOTE, draft.title(), null, List.of(), LocalDate.now(clock), null,
                     DocumentCodec.normalizeTags(draft.tags()), null, null, null, draft.body(), List.of(), null,
                     new Document.NoteInfo(now, draft.isPrivate()));
-            store.write(doc, null, null);
-            return get(id).orElseThrow();
-        } catch (CorpusException e) {
-            throw new IOException(e.getMessage(), e);
+            Path file = store.write(doc, null, null).path();
+            try {
+                return read(file);
+            } catch (CorpusException e) {
+                // A note that cannot be read back must not stay behind to break every later reindex.
+                Files.deleteIfExists(file);
+                throw new IOException(e.getMessage(), e);
+            }
         } finally {
             lock.unlock();
         }
