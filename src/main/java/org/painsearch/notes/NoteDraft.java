@@ -26,7 +26,7 @@ public record NoteDraft(String title, String body, List<String> tags, boolean is
         if (tags != null && tags.size() > MAX_TAGS) {
             throw new IllegalArgumentException("too many tags (" + tags.size() + "; at most " + MAX_TAGS + ")");
         }
-        if (tags != null && tags.contains(null)) {
+        if (tags != null && tags.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("a tag cannot be null; give tags as a list of words");
         }
         tags = tags == null ? List.of() : List.copyOf(tags);
