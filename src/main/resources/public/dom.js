@@ -39,11 +39,17 @@ export async function api(path, { method = 'GET', json, headers = {} } = {}) {
     init.body = JSON.stringify(json);
   }
   const res = await fetch(path, init);
+  if (res.status === 401) toLogin();
   if (res.status === 204) return null;
   let body = null;
   try { body = await res.json(); } catch (e) { body = null; }
   if (!res.ok) throw new ApiError((body && body.error) || ('The server answered ' + res.status), res.status, body);
   return body;
+}
+
+/** Goes to the login page, coming back here afterwards (the server asks for a login). */
+export function toLogin() {
+  location.assign('/login.html?next=' + encodeURIComponent(location.pathname + location.search));
 }
 
 export function debounce(fn, ms) {

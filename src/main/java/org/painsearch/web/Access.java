@@ -58,7 +58,8 @@ final class Access {
             if (path.startsWith("/api/")) {
                 throw new UnauthorizedResponse("log in first: this painsearch is protected by a password");
             }
-            ctx.redirect("/login.html", HttpStatus.FOUND);
+            String back = path + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+            ctx.redirect("/login.html?next=" + java.net.URLEncoder.encode(back, StandardCharsets.UTF_8), HttpStatus.FOUND);
             ctx.skipRemainingHandlers();
             return;
         }

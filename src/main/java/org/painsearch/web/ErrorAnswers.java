@@ -5,7 +5,6 @@ import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.TooManyRequestsResponse;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -36,11 +35,14 @@ final class ErrorAnswers {
                 "the query expands to too many terms for one search; use fewer words, wildcards or synonyms"));
         routes.exception(ContentTooLargeResponse.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
                 "the request body is too large (at most " + maxBodyBytes / (1024 * 1024) + " MB); send less at once"));
-        routes.exception(TooManyRequestsResponse.class, (e, ctx) -> {
-            ctx.header("Retry-After", "60");
-            error(ctx, HttpStatus.TOO_MANY_REQUESTS, "too many attempts; wait a minute, then try again");
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == HttpStatus.TOO_MANY_REQUESTS.getCode()) {
+                ctx.header("Retry-After", "60"); // the login limit counts per minute
+                error(ctx, HttpStatus.TOO_MANY_REQUESTS, "too many attempts; wait a minute, then try again");
+            } else {
+                refuse(ctx, HttpStatus.forStatus(e.getStatus()), e);
+            }
         });
-        routes.exception(HttpResponseException.class, (e, ctx) -> refuse(ctx, HttpStatus.forStatus(e.getStatus()), e));
         routes.exception(FileAccess.Forbidden.class, (e, ctx) -> error(ctx, HttpStatus.FORBIDDEN, e.getMessage()));
         routes.exception(CrossOriginGuard.Refused.class, (e, ctx) -> error(ctx, HttpStatus.FORBIDDEN, e.getMessage()));
         routes.exception(NoteException.NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));

@@ -26,7 +26,7 @@ final class JsonBody {
         try {
             node = JSON.readTree(ctx.body());
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("the body is not valid JSON; send an object like " + example);
+            throw new IllegalArgumentException("the body must be JSON like " + example);
         }
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("the body must be a JSON object like " + example);

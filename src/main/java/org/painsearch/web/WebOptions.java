@@ -26,6 +26,11 @@ public record WebOptions(Set<String> extraHosts, boolean allowPrivate, Password 
         }
     }
 
+    /** A new random token for the command line (256 bits). */
+    public static String newToken() {
+        return Sessions.newToken();
+    }
+
     /** This machine only, no password, no token, no import roots. */
     public static WebOptions local() {
         return new WebOptions(Set.of(), false, null, null, List.of());
