@@ -39,6 +39,7 @@ final class ApiHandlers {
             throw new IllegalArgumentException("the query is too long (" + q.length() + " characters; at most "
                     + MAX_QUERY_CHARS + "); search with fewer words");
         }
+        org.painsearch.search.SearchLimits.checkExpansions(q);
         var req = new SearchRequest(q, multi(ctx, "type"), multi(ctx, "tag"), ctx.queryParams("source"),
                 ctx.queryParam("year"),
                 SortOrder.parse(ctx.queryParam("sort")), intParam(ctx, "page", 1), intParam(ctx, "size", 10),

@@ -1,7 +1,6 @@
 package org.painsearch.web;
 
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -33,10 +32,12 @@ final class ErrorAnswers {
         routes.exception(IllegalArgumentException.class, (e, ctx) -> refuse(ctx, HttpStatus.BAD_REQUEST, e));
         routes.exception(IndexSearcher.TooManyClauses.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
                 "the query expands to too many terms for one search; use fewer words, wildcards or synonyms"));
-        routes.exception(ContentTooLargeResponse.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
-                "the request body is too large (at most " + maxBodyBytes / (1024 * 1024) + " MB); send less at once"));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
-            if (e.getStatus() == HttpStatus.TOO_MANY_REQUESTS.getCode()) {
+            if (e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode()) {
+                // Answered as every other limit is: a 400 that says what to change.
+                error(ctx, HttpStatus.BAD_REQUEST, "the request body is too large (at most "
+                        + maxBodyBytes / (1024 * 1024) + " MB); send less at once");
+            } else if (e.getStatus() == HttpStatus.TOO_MANY_REQUESTS.getCode()) {
                 ctx.header("Retry-After", "60"); // the login limit counts per minute
                 error(ctx, HttpStatus.TOO_MANY_REQUESTS, "too many attempts; wait a minute, then try again");
             } else {
