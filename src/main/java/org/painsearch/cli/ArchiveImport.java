@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.painsearch.corpus.CorpusArchive;
 
 /** {@code import FILE.zip}: restores an export into the corpus, then rebuilds the index (here or in the server). */
@@ -22,16 +21,6 @@ final class ArchiveImport {
             failed += restored.refused().size();
         }
         out.flush();
-        var access = LocalIndex.open(store);
-        if (access.server() != null) {
-            out.println("The index is open in " + access.server().describe() + "; asking it to reindex …");
-            out.flush();
-            var answer = ServerRegistry.post(access.server(), "/api/reindex", Map.of());
-            out.printf("Indexed %d documents%n", answer.path("indexed").asInt());
-            return failed + answer.path("problems").size();
-        }
-        try (var library = access.library()) {
-            return failed + (LocalIndex.rebuild(library, out) ? 0 : 1);
-        }
+        return failed + ReindexCommand.rebuild(LocalIndex.open(store), out);
     }
 }
