@@ -66,7 +66,7 @@ class KillTest {
 
     @Test
     void killedDuringAReindexTheLastCommittedIndexServesAndMatchesTheCorpus() throws Exception {
-        System.out.println("kill seed " + SEED);
+        System.out.println("kill seed " + SEED + ", rounds " + ROUNDS);
         Path corpus = TestCorpus.write(dir);
         for (int i = 0; i < 300; i++) {
             TestCorpus.file(corpus, "articles/gen-" + i + ".md", "---\nid: gen-" + i + "\ntitle: Generated " + i
@@ -97,7 +97,7 @@ class KillTest {
 
     @Test
     void killedDuringABurstOfNoteSavesEveryAcknowledgedSaveIsThere() throws Exception {
-        System.out.println("kill seed " + SEED);
+        System.out.println("kill seed " + SEED + ", rounds " + ROUNDS);
         Path corpus = TestCorpus.write(dir);
         Path index = dir.resolve("index");
         var logs = new CopyOnWriteArrayList<NoteLog>();
@@ -171,7 +171,7 @@ class KillTest {
 
     @Test
     void killedDuringAnImportOfManyFilesEveryImportedFileIsWholeAndIndexed() throws Exception {
-        System.out.println("kill seed " + SEED);
+        System.out.println("kill seed " + SEED + ", rounds " + ROUNDS);
         Path corpus = TestCorpus.write(dir);
         Path index = dir.resolve("index");
         Path folder = Files.createDirectories(dir.resolve("incoming"));
@@ -208,7 +208,7 @@ class KillTest {
 
     @Test
     void killedDuringACrawlTheResumedCrawlLeavesAWholeCorpusAndAMatchingIndex() throws Exception {
-        System.out.println("kill seed " + SEED);
+        System.out.println("kill seed " + SEED + ", rounds " + ROUNDS);
         try (var web = new FakeWeb()) {
             BenchSite.build(web, 40);
             String[] crawl = {"crawl", web.url("/"), "--allow-private", "--delay", "0", "--max-depth", "2",
