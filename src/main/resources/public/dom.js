@@ -46,6 +46,7 @@ export async function api(path, { method = 'GET', json, headers = {} } = {}) {
     init.body = JSON.stringify(json);
   }
   const res = await fetch(path, init);
+  if (res.status === 401) toLogin();
   if (res.status === 204) {
     if (method !== 'GET') window.dispatchEvent(new Event('painsearch:wrote'));
     return null;
@@ -56,6 +57,11 @@ export async function api(path, { method = 'GET', json, headers = {} } = {}) {
   // A write may start work on the server (indexing); the progress line asks about it.
   if (method !== 'GET') window.dispatchEvent(new Event('painsearch:wrote'));
   return body;
+}
+
+/** Goes to the login page, coming back here afterwards (the server asks for a login). */
+export function toLogin() {
+  location.assign('/login.html?next=' + encodeURIComponent(location.pathname + location.search));
 }
 
 export function debounce(fn, ms) {

@@ -25,6 +25,7 @@ async function call(method, path, body) {
     headers: { Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
+  if (res.status === 401) location.assign('/login.html?next=' + encodeURIComponent(location.pathname));
   let data = null;
   try { data = await res.json(); } catch (e) { data = null; }
   if (!res.ok) throw new Error((data && data.error) || `the server answered ${res.status}`);

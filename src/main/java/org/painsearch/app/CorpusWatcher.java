@@ -38,7 +38,7 @@ public final class CorpusWatcher implements Closeable {
     public static CorpusWatcher start(Library library) throws IOException {
         var service = library.corpus().root().getFileSystem().newWatchService();
         for (DocType type : DocType.values()) {
-            Path dir = Files.createDirectories(library.corpus().root().resolve(type.folder()));
+            Path dir = org.painsearch.corpus.OwnerOnly.createDirectories(library.corpus().root().resolve(type.folder()));
             dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                     StandardWatchEventKinds.ENTRY_DELETE);
         }

@@ -164,8 +164,8 @@ public final class Library implements Closeable {
             }
             return;
         }
-        if (!name.endsWith(".md") || name.startsWith(".")) {
-            return;
+        if (!corpus.isDocumentFile(file)) {
+            return; // the trash and the other hidden folders are not part of the library
         }
         String id = name.substring(0, name.length() - 3);
         if (!Files.exists(file)) {
@@ -286,7 +286,7 @@ public final class Library implements Closeable {
 
     /** Imports files and folders into the corpus and indexes each imported document as it is written. */
     public List<ImportOutcome> importPaths(List<Path> paths, Consumer<ImportOutcome> listener) throws IOException {
-        var importer = new Importer(corpus, TextFiles.DEFAULT_MAX_BYTES);
+        var importer = new Importer(corpus, TextFiles.DEFAULT_MAX_BYTES, List.of(index.path()));
         var indexErrors = new ArrayList<IOException>();
         var outcomes = importer.importAll(paths, outcome -> {
             if (outcome instanceof ImportOutcome.Imported imported) {

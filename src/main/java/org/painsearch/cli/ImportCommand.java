@@ -16,6 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import files or folders of .md, .html/.htm, .txt, .vtt and .srt into the corpus, and index them.",
                 "An .opml file (podcast subscriptions) adds its feeds to corpus/sources.yaml for painsearch crawl.",
+                "A .zip made by painsearch export is restored into the corpus (its files replace those there), then "
+                        + "the index is rebuilt.",
+                "Links out of an imported folder are not followed; hidden files and folders are left out unless named.",
                 "Importing the same source again updates it. Files that cannot be imported are listed with the reason; "
                         + "the rest are still imported."},
         exitCodeListHeading = "Exit codes:%n",
@@ -37,10 +40,14 @@ final class ImportCommand implements Callable<Integer> {
         List<Path> opml = absolute.stream().filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
                 .endsWith(".opml")).toList();
         int opmlFailed = OpmlImport.addFeeds(opml, store.corpusDir(), out);
-        absolute = absolute.stream().filter(p -> !opml.contains(p)).toList();
+        List<Path> archives = absolute.stream().filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                .endsWith(".zip")).toList();
+        int archiveFailed = archives.isEmpty() ? 0 : ArchiveImport.restore(archives, store, out);
+        absolute = absolute.stream().filter(p -> !opml.contains(p) && !archives.contains(p)).toList();
         if (absolute.isEmpty()) {
-            return opmlFailed == 0 ? 0 : 1;
+            return opmlFailed + archiveFailed == 0 ? 0 : 1;
         }
+        opmlFailed += archiveFailed;
         var access = LocalIndex.open(store);
         if (access.server() != null) {
             out.println("The index is open in " + access.server().describe() + "; handing the import to it …");

@@ -23,8 +23,14 @@ final class LocalIndex {
     static Access open(StoreOptions store) throws IOException {
         Path indexDir = store.indexDir();
         try {
-            java.nio.file.Files.createDirectories(indexDir);
             var index = IndexService.openWritable(indexDir);
+            // Holding the index, this process is the only one saving notes: unfinished copies of a killed save go.
+            Path corpus = store.corpusDir();
+            try {
+                org.painsearch.corpus.Leftovers.clean(corpus, org.painsearch.crawl.CrawlLock.isHeld(corpus.resolve(".crawl")));
+            } catch (IOException e) {
+                // A leftover copy is harmless (hidden, never read as a document); the next start tries again.
+            }
             var mode = store.ranking();
             // The cache lives in the index folder: deleting the index forgets the vectors too.
             var embeddings = mode == RankingMode.HYBRID ? Embeddings.open(indexDir.resolve("embedding-cache")) : null;

@@ -35,7 +35,11 @@ final class ReindexCommand implements Callable<Integer> {
                     result.responses(), result.written(), result.failed());
             out.flush();
         }
-        var access = LocalIndex.open(store);
+        return rebuild(LocalIndex.open(store), out);
+    }
+
+    /** Rebuilds the index here, or asks the server that holds it to; 0 when every file was indexed, else 1. */
+    static int rebuild(LocalIndex.Access access, java.io.PrintWriter out) throws IOException {
         if (access.server() != null) {
             out.println("The index is open in " + access.server().describe() + "; asking it to reindex …");
             out.flush();

@@ -3,7 +3,12 @@ package org.painsearch.cli;
 import io.javalin.Javalin;
 import org.painsearch.app.CorpusWatcher;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.painsearch.web.Password;
+import org.painsearch.web.WebOptions;
 import org.painsearch.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +17,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code painsearch serve}: indexes the corpus on first run, then serves the search page and API. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the search page and HTTP API (indexes the corpus first when there is no index).")
+        description = {"Serve the search page and HTTP API (indexes the corpus first when there is no index).",
+                "Any --host but this machine's own needs a password (PAINSEARCH_PASSWORD or --password-file)."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"1:cannot start (port in use, index held by another process)",
+                "2:refused: --host reachable from other machines without a password, or an unsafe password file"})
 final class ServeCommand implements Callable<Integer> {
     /** Returned by {@link #call()} so {@code main} does not exit while the server runs. */
     static final int KEEP_RUNNING = -1;
@@ -27,6 +36,17 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "${env:PAINSEARCH_HOST:-127.0.0.1}",
             description = "Address to listen on (env PAINSEARCH_HOST; default: ${DEFAULT-VALUE}, this machine only).")
     private String host;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "File holding the login password (first line), readable by you only (chmod 600). Required, "
+                    + "or PAINSEARCH_PASSWORD, when --host is not this machine's own address.")
+    private Path passwordFile;
+
+    @Option(names = "--import-root", paramLabel = "DIR", split = ",",
+            defaultValue = "${env:PAINSEARCH_IMPORT_ROOTS}",
+            description = "Folder from which POST /api/import may take files (repeatable; env PAINSEARCH_IMPORT_ROOTS, "
+                    + "comma-separated). The painsearch command line on this machine is not limited by it.")
+    private List<Path> importRoots;
 
     @Option(names = "--allow-private",
             description = "Let \"add a source\" crawl loopback, private and link-local addresses (refused by default).")
@@ -43,6 +63,14 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535 (got: " + port + ")");
         }
+        Password password;
+        try {
+            password = ServeAccess.password(host, System.getenv("PAINSEARCH_PASSWORD"), passwordFile);
+        } catch (ServeAccess.Refused e) {
+            spec.commandLine().getErr().println("painsearch: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return ServeAccess.UNPROTECTED;
+        }
         // Said first, so even a slow start on a busy machine is never silent.
         out.println("Opening the index in " + store.indexDir() + "…");
         out.flush();
@@ -57,7 +85,10 @@ final class ServeCommand implements Callable<Integer> {
                 out.println("Starting the server…");
                 out.flush();
             }
-            app = WebServer.create(library, java.util.Set.of(host), allowPrivate);
+            String token = org.painsearch.web.WebOptions.newToken();
+            var options = new WebOptions(Set.of(host), allowPrivate, password, token,
+                    importRoots == null ? List.of() : importRoots);
+            app = WebServer.create(library, options);
             try {
                 app.start(host, port);
             } catch (RuntimeException e) {
@@ -68,7 +99,9 @@ final class ServeCommand implements Callable<Integer> {
             // The embedding model loads in about a second; do it now rather than in the first search.
             Thread.ofVirtual().name("painsearch-warm-up").start(library::warmUp);
             String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port();
-            ServerRegistry.register(library.index().path(), url);
+            // The command line reaches a server bound to every interface through loopback.
+            String local = isWildcard(host) ? "http://127.0.0.1:" + app.port() : url;
+            ServerRegistry.register(library.index().path(), local, token);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (Boolean.getBoolean("painsearch.aot.recording")) {
                     // The launcher asked the JVM to write a start-up cache as it exits (see the launcher).
@@ -91,9 +124,8 @@ final class ServeCommand implements Callable<Integer> {
             double seconds = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
             out.printf("painsearch is ready at %s (serving %s; started in %.1f s)%n", url, library.corpus().root(),
                     seconds);
-            if (!isLoopback(host)) {
-                out.println("Warning: " + host + " is reachable from other machines, and painsearch has no login: "
-                        + "anyone on the network can read your notes. Use --host 127.0.0.1 unless you mean it.");
+            if (password != null) {
+                out.println("A password protects it: browsers log in at " + url + "/login.html.");
             }
             out.println("Press Ctrl+C to stop.");
             out.flush();
@@ -104,12 +136,8 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean isLoopback(String host) {
-        try {
-            return java.net.InetAddress.getByName(host).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
+    private static boolean isWildcard(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
     }
 
     private static String rootMessage(Throwable e) {

@@ -28,15 +28,18 @@ final class ServerRegistry {
     private ServerRegistry() {
     }
 
-    /** A running server: its address and process id. */
-    record Server(String url, long pid) {
+    /**
+     * A running server: its address, process id and the token that proves a caller runs as its owner (this file is
+     * readable by its owner only, in an owner-only folder).
+     */
+    record Server(String url, long pid, String token) {
         String describe() {
             return "the painsearch server at " + url + " (pid " + pid + ")";
         }
     }
 
-    static void register(Path indexDir, String url) throws IOException {
-        String json = JSON.writeValueAsString(Map.of("url", url, "pid", ProcessHandle.current().pid()));
+    static void register(Path indexDir, String url, String token) throws IOException {
+        String json = JSON.writeValueAsString(Map.of("url", url, "pid", ProcessHandle.current().pid(), "token", token));
         AtomicFiles.write(indexDir.resolve(FILE_NAME), json.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -56,7 +59,7 @@ final class ServerRegistry {
         }
         try {
             JsonNode node = JSON.readTree(Files.readString(file));
-            var server = new Server(node.path("url").asString(), node.path("pid").asLong());
+            var server = new Server(node.path("url").asString(), node.path("pid").asLong(), node.path("token").asString(null));
             var health = HttpRequest.newBuilder(URI.create(server.url() + "/health")).timeout(Duration.ofSeconds(3)).build();
             int status = HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status == 200 ? Optional.of(server) : Optional.empty();
@@ -70,14 +73,22 @@ final class ServerRegistry {
 
     /** Posts JSON to the server and returns the answer's JSON; a non-2xx answer becomes an IOException with its error. */
     static JsonNode post(Server server, String path, Object body) throws IOException {
-        var request = HttpRequest.newBuilder(URI.create(server.url() + path))
+        var builder = HttpRequest.newBuilder(URI.create(server.url() + path))
                 .timeout(Duration.ofMinutes(30))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (server.token() != null) {
+            builder.header("Authorization", "Bearer " + server.token());
+        }
+        var request = builder.build();
         try {
             var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode answer = JSON.readTree(response.body());
+            JsonNode answer;
+            try {
+                answer = JSON.readTree(response.body());
+            } catch (JacksonException e) {
+                throw new IOException(server.describe() + " answered HTTP " + response.statusCode() + " without JSON");
+            }
             if (response.statusCode() / 100 != 2) {
                 throw new IOException(server.describe() + " refused: " + answer.path("error").asString());
             }

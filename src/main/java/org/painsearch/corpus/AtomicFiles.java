@@ -9,13 +9,21 @@ import java.nio.file.StandardOpenOption;
 
 /** Writes files so that a crash at any moment leaves either the old or the new content, never a mix. */
 public final class AtomicFiles {
+    // The temporary file a write uses: "." + the target's name + random digits + ".tmp" (Files.createTempFile).
+    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile("\\..+\\d+\\.tmp");
+
     private AtomicFiles() {
+    }
+
+    /** True when {@code file} is named like the temporary file of a write (left behind if the process was killed). */
+    public static boolean isTemporary(Path file) {
+        return TEMPORARY.matcher(file.getFileName().toString()).matches();
     }
 
     /** Writes to a temporary file beside {@code target}, syncs it, renames it over the target and syncs the folder. */
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        OwnerOnly.createDirectories(dir);
         // A new file is readable by its owner only (notes hold health information); a replaced one keeps its mode.
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
@@ -25,6 +33,8 @@ public final class AtomicFiles {
                 } catch (UnsupportedOperationException e) {
                     // not a POSIX file system: the platform default applies
                 }
+            } else {
+                OwnerOnly.restrict(tmp); // 0600 exactly, whatever the umask
             }
             try (var ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 var buf = java.nio.ByteBuffer.wrap(content);

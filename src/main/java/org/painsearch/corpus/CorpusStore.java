@@ -50,6 +50,24 @@ public final class CorpusStore {
         return files;
     }
 
+    /**
+     * True when {@code file} is where a document lives: a visible {@code .md} file directly inside a type folder.
+     * Nothing under {@code .trash/}, {@code .conflicts/} or {@code .crawl/} is a document, so none of it is indexed.
+     */
+    public boolean isDocumentFile(Path file) {
+        Path p = file.toAbsolutePath().normalize();
+        String name = p.getFileName() == null ? "" : p.getFileName().toString();
+        if (!name.endsWith(".md") || name.startsWith(".")) {
+            return false;
+        }
+        for (DocType type : DocType.values()) {
+            if (root.resolve(type.folder()).equals(p.getParent())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Reads one document file, with its transcript beside it when there is one. */
     public Document read(Path file) throws CorpusException {
         try {

@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * Keeps a crawl on the public web: only http and https, and no loopback, private, link-local, multicast or
- * unspecified address once the host name is resolved (unless allowed). Checked before every request, redirects
- * included. The JVM caches the lookup, so the connection that follows goes to the address checked here.
+ * unspecified address once the host name is resolved (unless allowed), IPv4 addresses written inside IPv6 ones
+ * included. Checked before every request, redirects included. The answer checked is pinned (see
+ * {@link PinnedResolver}), so the connection that follows goes to an address checked here.
  */
 public final class AddressGuard {
     private final boolean allowPrivate;
@@ -38,7 +39,15 @@ public final class AddressGuard {
         if (allowPrivate || allowedHosts.contains(host)) {
             return null;
         }
-        for (InetAddress a : InetAddress.getAllByName(host)) {
+        var checked = new java.util.ArrayList<InetAddress>();
+        if (isLiteral(host)) {
+            checked.addAll(java.util.List.of(InetAddress.getAllByName(host))); // an address as written: no lookup
+        } else {
+            checked.addAll(PinnedResolver.resolveAndPin(host));
+            // What the JVM's cache will hand the connection: an entry from before the pin must pass too.
+            checked.addAll(java.util.List.of(InetAddress.getAllByName(host)));
+        }
+        for (InetAddress a : checked) {
             String kind = privateKind(a);
             if (kind != null) {
                 return "refused: " + host + (host.equals(a.getHostAddress()) ? "" : " (" + a.getHostAddress() + ")")
@@ -48,8 +57,17 @@ public final class AddressGuard {
         return null;
     }
 
+    private static boolean isLiteral(String host) {
+        return host.contains(":") || host.matches("[0-9.]+");
+    }
+
     /** The kind of non-public address {@code a} is ("loopback", "private", ...), or null for a public one. */
     static String privateKind(InetAddress a) {
+        Inet4Address inside = embeddedIpv4(a);
+        if (inside != null) {
+            String kind = privateKind(inside);
+            return kind != null ? kind : a.isLoopbackAddress() ? "loopback" : null;
+        }
         if (a.isLoopbackAddress()) {
             return "loopback";
         }
@@ -67,6 +85,35 @@ public final class AddressGuard {
         boolean uniqueLocal = b.length == 16 && (b[0] & 0xfe) == 0xfc;
         if (a.isSiteLocalAddress() || carrierNat || uniqueLocal || a instanceof Inet4Address && (b[0] & 0xff) == 0) {
             return "private";
+        }
+        return null;
+    }
+
+    /**
+     * The IPv4 address an IPv6 one carries, for the forms that reach it: IPv4-compatible ({@code ::127.0.0.1}),
+     * IPv4-mapped, NAT64 ({@code 64:ff9b::/96}) and 6to4 ({@code 2002::/16}); null otherwise.
+     */
+    static Inet4Address embeddedIpv4(InetAddress a) {
+        if (!(a instanceof java.net.Inet6Address)) {
+            return null;
+        }
+        byte[] b = a.getAddress();
+        boolean zeros = true;
+        for (int i = 0; i < 10; i++) {
+            zeros &= b[i] == 0;
+        }
+        boolean compatible = zeros && b[10] == 0 && b[11] == 0 && !(b[12] == 0 && b[13] == 0 && b[14] == 0 && (b[15] & 0xfe) == 0);
+        boolean mapped = zeros && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+        boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+        try {
+            if (compatible || mapped || nat64) {
+                return (Inet4Address) InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16));
+            }
+            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
+                return (Inet4Address) InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 2, 6));
+            }
+        } catch (UnknownHostException e) {
+            return null; // four bytes are always an address
         }
         return null;
     }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /** One crawl at a time per corpus: two would interleave their state journals and documents. */
-final class CrawlLock implements AutoCloseable {
+public final class CrawlLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -18,8 +18,26 @@ final class CrawlLock implements AutoCloseable {
         this.lock = lock;
     }
 
+    /** True when a crawl (in this process or another) holds the lock of {@code crawlDir} now. */
+    public static boolean isHeld(Path crawlDir) throws IOException {
+        Path file = crawlDir.resolve("crawl.lock");
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (var channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            FileLock probe = channel.tryLock();
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        }
+    }
+
     static CrawlLock acquire(Path crawlDir) throws IOException {
-        Files.createDirectories(crawlDir);
+        org.painsearch.corpus.OwnerOnly.createFile(crawlDir.resolve("crawl.lock"));
         var channel = FileChannel.open(crawlDir.resolve("crawl.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {

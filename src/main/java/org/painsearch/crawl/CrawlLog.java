@@ -17,7 +17,7 @@ final class CrawlLog implements AutoCloseable {
     private final BufferedWriter out;
 
     CrawlLog(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
+        org.painsearch.corpus.OwnerOnly.createFile(file);
         out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 

@@ -34,7 +34,7 @@ final class Journal implements AutoCloseable {
 
     Journal(Path file) throws IOException {
         this.file = file;
-        Files.createDirectories(file.getParent());
+        org.painsearch.corpus.OwnerOnly.createFile(file);
         out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 

@@ -78,7 +78,7 @@ final class RawStore {
         }
         // A raw copy is a cache: renamed into place whole, but not synced to disk (a copy lost in a crash is refetched).
         Path target = fileFor(e.url());
-        Files.createDirectories(target.getParent());
+        org.painsearch.corpus.OwnerOnly.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), ".raw", ".tmp");
         try {
             Files.write(tmp, bytes.toByteArray());

@@ -52,7 +52,7 @@ public final class IndexService implements Closeable {
 
     /** Opens (creating if needed) the index for reading and writing; fails when another process holds it. */
     public static IndexService openWritable(Path indexDir) throws IOException, IndexBusyException {
-        Directory dir = FSDirectory.open(indexDir);
+        Directory dir = OwnerOnlyDirectory.open(indexDir); // the index holds note text: owner-only, as the notes
         try {
             IndexWriter writer = new IndexWriter(dir, writerConfig());
             if (!DirectoryReader.indexExists(dir)) {

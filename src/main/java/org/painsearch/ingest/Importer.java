@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.painsearch.corpus.CorpusException;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.corpus.DocType;
@@ -31,14 +30,28 @@ public final class Importer {
 
     private final CorpusStore store;
     private final long maxBytes;
+    private final ImportWalk walk;
     // Address key -> id of documents already in the corpus, so a re-import finds its earlier self.
     private final Map<String, String> idsByUrl = new HashMap<>();
     private final Map<String, DocType> typesById = new HashMap<>();
     private final TranscriptImport transcripts = new TranscriptImport();
 
     public Importer(CorpusStore store, long maxBytes) throws IOException {
+        this(store, maxBytes, List.of());
+    }
+
+    /**
+     * An importer that also never reads from {@code ownFolders} (the index; the corpus's trash, conflicts and crawl
+     * folders are always left out).
+     */
+    public Importer(CorpusStore store, long maxBytes, List<Path> ownFolders) throws IOException {
         this.store = store;
         this.maxBytes = maxBytes;
+        var forbidden = new ArrayList<>(ownFolders);
+        for (String own : List.of(".trash", ".conflicts", ".crawl")) {
+            forbidden.add(store.root().resolve(own));
+        }
+        this.walk = new ImportWalk(maxBytes, java.util.Set.copyOf(SUPPORTED), forbidden);
         for (Path file : store.documentFiles()) {
             try {
                 Document d = store.read(file);
@@ -54,8 +67,11 @@ public final class Importer {
     public List<ImportOutcome> importAll(List<Path> paths, Consumer<ImportOutcome> listener) {
         var outcomes = new ArrayList<ImportOutcome>();
         for (Path p : paths) {
-            for (Path file : expand(p, outcomes, listener)) {
-                ImportOutcome o = importFile(file);
+            for (ImportWalk.Entry entry : walk.entries(p)) {
+                ImportOutcome o = switch (entry) {
+                    case ImportWalk.Take take -> importFile(take.path());
+                    case ImportWalk.Decided decided -> decided.outcome();
+                };
                 outcomes.add(o);
                 listener.accept(o);
             }
@@ -109,7 +125,7 @@ public final class Importer {
         String transcript = null;
         String transcriptExt = null;
         for (String ext : List.of(".vtt", ".srt")) {
-            if (Files.isRegularFile(sibling(file, ext))) {
+            if (Files.isRegularFile(sibling(file, ext), java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // never via a link
                 transcript = TextFiles.readUtf8(sibling(file, ext), maxBytes);
                 TimedText.parseCues(transcript); // refuse a broken transcript before writing anything
                 transcriptExt = ext;
@@ -192,29 +208,6 @@ public final class Importer {
         String key = d.url() == null || d.url().isBlank() ? null : Link.urlKey(d.url());
         if (key != null) {
             idsByUrl.put(key, d.id());
-        }
-    }
-
-    private List<Path> expand(Path p, List<ImportOutcome> outcomes, Consumer<ImportOutcome> listener) {
-        if (!Files.exists(p)) {
-            var o = new ImportOutcome.Failed(p, "no such file or folder");
-            outcomes.add(o);
-            listener.accept(o);
-            return List.of();
-        }
-        if (!Files.isDirectory(p)) {
-            return List.of(p);
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().charAt(0) != '.')
-                    .filter(f -> SUPPORTED.contains(extension(f)))
-                    .sorted().toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            var o = new ImportOutcome.Failed(p, "cannot list the folder: " + e.getMessage());
-            outcomes.add(o);
-            listener.accept(o);
-            return List.of();
         }
     }
 

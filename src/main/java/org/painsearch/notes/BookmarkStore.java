@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.painsearch.corpus.AtomicFiles;
+import org.painsearch.corpus.OwnerOnly;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.SerializationFeature;
@@ -114,15 +117,34 @@ public final class BookmarkStore {
         void close() throws IOException;
     }
 
+    // A file lock keeps other processes out but is held by the whole JVM: a second thread asking for it fails
+    // instead of waiting. So threads of this process first queue on one in-process lock per file.
+    private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
     private Guard lock() throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        var ch = FileChannel.open(file.resolveSibling("." + file.getFileName() + ".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        var l = ch.lock();
-        return () -> {
-            l.release();
-            ch.close();
-        };
+        Path lockFile = OwnerOnly.createFile(file.resolveSibling("." + file.getFileName() + ".lock"));
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new ReentrantLock());
+        local.lock();
+        try {
+            var ch = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+            try {
+                var l = ch.lock();
+                return () -> {
+                    try {
+                        l.release();
+                        ch.close();
+                    } finally {
+                        local.unlock();
+                    }
+                };
+            } catch (IOException | RuntimeException e) {
+                ch.close();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            local.unlock();
+            throw e;
+        }
     }
 
     private static int number(String id) {

@@ -22,6 +22,7 @@ import org.painsearch.corpus.DocType;
 import org.painsearch.corpus.Document;
 import org.painsearch.corpus.DocumentCodec;
 import org.painsearch.corpus.Ids;
+import org.painsearch.corpus.OwnerOnly;
 
 /**
  * Notes as files: created with stable ids that are never reused, saved atomically, versioned by content so a
@@ -73,10 +74,14 @@ public final class NoteService {
             var doc = new Document(id, DocType.NOTE, draft.title(), null, List.of(), LocalDate.now(clock), null,
                     DocumentCodec.normalizeTags(draft.tags()), null, null, null, draft.body(), List.of(), null,
                     new Document.NoteInfo(now, draft.isPrivate()));
-            store.write(doc, null, null);
-            return get(id).orElseThrow();
-        } catch (CorpusException e) {
-            throw new IOException(e.getMessage(), e);
+            Path file = store.write(doc, null, null).path();
+            try {
+                return read(file);
+            } catch (CorpusException e) {
+                // A note that cannot be read back must not stay behind to break every later reindex.
+                Files.deleteIfExists(file);
+                throw new IOException(e.getMessage(), e);
+            }
         } finally {
             lock.unlock();
         }
@@ -120,7 +125,7 @@ public final class NoteService {
                 throw new NoteException.NotFound("no note with id '" + id + "'");
             }
             Path trashed = trashOf(id);
-            Files.createDirectories(trashed.getParent());
+            OwnerOnly.createDirectories(trashed.getParent());
             Files.move(file, trashed, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             lock.unlock();
@@ -139,7 +144,7 @@ public final class NoteService {
             if (Files.exists(file)) {
                 throw new IllegalArgumentException("a note '" + id + "' exists already; it was not replaced");
             }
-            Files.createDirectories(file.getParent());
+            OwnerOnly.createDirectories(file.getParent());
             Files.move(trashed, file, StandardCopyOption.ATOMIC_MOVE);
             return read(file);
         } catch (CorpusException e) {

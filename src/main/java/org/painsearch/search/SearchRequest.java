@@ -13,6 +13,8 @@ public record SearchRequest(String query, List<String> types, List<String> tags,
                             SortOrder sort, int page, int size, RankingMode mode, boolean explain) {
     /** The largest page size served. */
     public static final int MAX_SIZE = 100;
+    /** How deep paging goes: the last page served ends at this result (every page before it is ranked too). */
+    public static final int MAX_RESULTS = 1000;
 
     public SearchRequest {
         query = query == null ? "" : query.strip();
@@ -31,6 +33,11 @@ public record SearchRequest(String query, List<String> types, List<String> tags,
         }
         if (size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE + " (got: " + size + ")");
+        }
+        if ((long) page * size > MAX_RESULTS) {
+            throw new IllegalArgumentException("page " + page + " of " + size + " results goes past the first "
+                    + MAX_RESULTS + " results, the deepest painsearch pages; narrow the search with more words or "
+                    + "filters (with size " + size + ", the last page is " + MAX_RESULTS / size + ")");
         }
     }
 

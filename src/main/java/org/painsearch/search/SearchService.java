@@ -93,7 +93,8 @@ public final class SearchService {
 
         Analyzer analyzer = synonyms.queryAnalyzer();
         RankingMode mode = req.mode() != null ? req.mode() : defaultMode;
-        return index.withSearcher(searcher -> {
+        return index.withSearcher(shared -> {
+            IndexSearcher searcher = SearchLimits.timed(shared); // a runaway search stops instead of holding a thread
             var clauses = clauses(searcher, typed, outside, notices);
             var ranking = ranker.rank(searcher, typed.text(), analyzer, clauses, req, mode, hasVectors(searcher));
             if (ranking.reading().syntaxProblem() != null) {
@@ -114,6 +115,7 @@ public final class SearchService {
             var counts = facetCounts(searcher, ranking.matchPart(), clauses);
             String didYouMean = ranking.wordTotal() < SpellCheck.FEW_RESULTS && !typed.text().isBlank()
                     ? SpellCheck.didYouMean(searcher.getIndexReader(), req.query()) : null;
+            SearchLimits.requireFinished(searcher);
             long took = (System.nanoTime() - started) / 1_000_000;
             String notice = notices.isEmpty() ? null : String.join(" ", notices);
             return new SearchResponse(req.query(), ranking.total(), took, notice, req.page(), req.size(), hits, counts,

@@ -36,6 +36,8 @@ public final class Suggestions {
     private final IndexService index;
     private long builtVersion = -1;
     private AnalyzingInfixSuggester suggester;
+    // Lookups share it; swapping in a rebuilt suggester (and closing the old one) takes it alone.
+    private final java.util.concurrent.locks.ReentrantReadWriteLock inUse = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     public Suggestions(IndexService index) {
         this.index = index;
@@ -50,33 +52,47 @@ public final class Suggestions {
         if (typed == null || typed.strip().length() < 2) {
             return List.of();
         }
-        AnalyzingInfixSuggester s = current();
-        var out = new ArrayList<Suggestion>();
-        var seen = new HashSet<String>();
-        for (var r : s.lookup(typed.strip(), (BooleanQuery) null, n * 2, false, false)) {
-            String text = r.key.toString();
-            if (seen.add(text.toLowerCase(Locale.ROOT)) && out.size() < n) {
-                String[] payload = r.payload.utf8ToString().split("\t", 2);
-                out.add(new Suggestion(text, payload[0], payload.length > 1 ? payload[1] : null));
+        refresh();
+        // Read under the shared lock: a rebuild closes the old suggester only once no lookup is using it.
+        inUse.readLock().lock();
+        try {
+            var out = new ArrayList<Suggestion>();
+            var seen = new HashSet<String>();
+            for (var r : suggester.lookup(typed.strip(), (BooleanQuery) null, n * 2, false, false)) {
+                String text = r.key.toString();
+                if (seen.add(text.toLowerCase(Locale.ROOT)) && out.size() < n) {
+                    String[] payload = r.payload.utf8ToString().split("\t", 2);
+                    out.add(new Suggestion(text, payload[0], payload.length > 1 ? payload[1] : null));
+                }
             }
+            return out;
+        } finally {
+            inUse.readLock().unlock();
         }
-        return out;
     }
 
-    private synchronized AnalyzingInfixSuggester current() throws IOException {
-        return index.withSearcher(searcher -> {
+    // Builds a fresh suggester when the index changed, then swaps it in under the exclusive lock.
+    private synchronized void refresh() throws IOException {
+        index.withSearcher(searcher -> {
             long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
             if (suggester == null || version != builtVersion) {
                 var fresh = new AnalyzingInfixSuggester(new ByteBuffersDirectory(), Analysis.wordAnalyzer(),
                         Analysis.wordAnalyzer(), 2, true);
                 fresh.build(new Entries(inputs(searcher)));
-                if (suggester != null) {
-                    suggester.close();
+                AnalyzingInfixSuggester old;
+                inUse.writeLock().lock();
+                try {
+                    old = suggester;
+                    suggester = fresh;
+                    builtVersion = version;
+                    if (old != null) {
+                        old.close();
+                    }
+                } finally {
+                    inUse.writeLock().unlock();
                 }
-                suggester = fresh;
-                builtVersion = version;
             }
-            return suggester;
+            return null;
         });
     }
 
@@ -179,8 +195,13 @@ public final class Suggestions {
 
     /** Closes the in-memory suggester. */
     public synchronized void close() throws IOException {
-        if (suggester != null) {
-            suggester.close();
+        inUse.writeLock().lock();
+        try {
+            if (suggester != null) {
+                suggester.close();
+            }
+        } finally {
+            inUse.writeLock().unlock();
         }
     }
 

@@ -32,8 +32,10 @@ public record UserQuery(String text, List<Filter> filters) {
         var text = new StringBuilder();
         while (m.find()) {
             String value = m.group(3);
-            if (value.startsWith("\"")) {
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
                 value = value.substring(1, value.length() - 1);
+            } else {
+                value = value.replace("\"", ""); // an unclosed quote (source:" or tag:"crps) is a typo, not syntax
             }
             if (!value.isBlank()) {
                 filters.add(new Filter(m.group(2).toLowerCase(Locale.ROOT), value.strip(), !m.group(1).isEmpty()));

@@ -33,7 +33,7 @@ public final class EmbeddingCache implements AutoCloseable {
     /** Opens (creating) the cache file {@code file} for vectors of {@code dimension}. */
     public static EmbeddingCache open(Path file, int dimension) throws IOException {
         var cache = new EmbeddingCache(file, dimension);
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        org.painsearch.corpus.OwnerOnly.createDirectories(file.toAbsolutePath().getParent());
         if (Files.exists(file)) {
             cache.load();
         }
@@ -76,6 +76,7 @@ public final class EmbeddingCache implements AutoCloseable {
             return;
         }
         if (out == null) {
+            org.painsearch.corpus.OwnerOnly.createFile(file);
             out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND)));
         }

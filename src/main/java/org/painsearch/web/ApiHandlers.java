@@ -18,11 +18,16 @@ import org.painsearch.search.SortOrder;
 
 /** The JSON endpoints: typed parameters in, one library call, JSON out. */
 final class ApiHandlers {
+    // The longest query text accepted, in characters: longer is a pasted page, not a search.
+    static final int MAX_QUERY_CHARS = 1000;
+
     private final Library library;
+    private final FileAccess files;
     private final QueryMarks marks;
 
-    ApiHandlers(Library library) {
+    ApiHandlers(Library library, FileAccess files) {
         this.library = library;
+        this.files = files;
         this.marks = new QueryMarks(library.index(), library.synonyms());
     }
 
@@ -32,7 +37,13 @@ final class ApiHandlers {
     }
 
     void search(Context ctx) throws IOException {
-        var req = new SearchRequest(ctx.queryParam("q"), multi(ctx, "type"), multi(ctx, "tag"), ctx.queryParams("source"),
+        String q = ctx.queryParam("q");
+        if (q != null && q.length() > MAX_QUERY_CHARS) {
+            throw new IllegalArgumentException("the query is too long (" + q.length() + " characters; at most "
+                    + MAX_QUERY_CHARS + "); search with fewer words");
+        }
+        org.painsearch.search.SearchLimits.checkExpansions(q);
+        var req = new SearchRequest(q, multi(ctx, "type"), multi(ctx, "tag"), ctx.queryParams("source"),
                 ctx.queryParam("year"),
                 SortOrder.parse(ctx.queryParam("sort")), intParam(ctx, "page", 1), intParam(ctx, "size", 10),
                 RankingMode.parse(ctx.queryParam("mode"), null), "true".equalsIgnoreCase(ctx.queryParam("explain")));
@@ -90,17 +101,14 @@ final class ApiHandlers {
     }
 
     void importPaths(Context ctx) throws IOException {
-        ImportRequest body = ctx.bodyAsClass(ImportRequest.class);
-        if (body == null || body.paths() == null || body.paths().isEmpty()) {
+        ImportRequest body = JsonBody.read(ctx, ImportRequest.class, "{\"paths\": [\"/abs/path\", ...]}");
+        if (body.paths() == null || body.paths().isEmpty()) {
             throw new IllegalArgumentException("give the files or folders to import as {\"paths\": [\"/abs/path\", ...]}");
         }
+        boolean owner = Access.caller(ctx) == Access.Caller.COMMAND_LINE;
         var paths = new ArrayList<Path>();
         for (String p : body.paths()) {
-            Path path = Path.of(p);
-            if (!path.isAbsolute()) {
-                throw new IllegalArgumentException("import paths must be absolute (got: " + p + ")");
-            }
-            paths.add(path);
+            paths.add(files.importable(p, owner));
         }
         var outcomes = library.importPaths(paths, o -> { });
         ctx.json(Map.of("outcomes", outcomes.stream().map(ApiHandlers::view).toList()));

@@ -33,10 +33,8 @@ final class BookmarkHandlers {
     }
 
     void add(Context ctx) throws IOException {
-        BookmarkBody body = ctx.bodyAsClass(BookmarkBody.class);
-        if (body == null) {
-            throw new IllegalArgumentException("send {\"target\": \"doc:<id>\" | \"note:<id>\" | \"search:<query>\", \"label\": ...}");
-        }
+        BookmarkBody body = JsonBody.read(ctx, BookmarkBody.class,
+                "{\"target\": \"doc:<id>\" | \"note:<id>\" | \"search:<query>\", \"label\": \"...\"}");
         Bookmark added = library.bookmarks().add(body.target(), body.label());
         ctx.status(HttpStatus.CREATED).json(answers(List.of(added)).get(0));
     }

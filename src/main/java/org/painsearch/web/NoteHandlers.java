@@ -97,8 +97,8 @@ final class NoteHandlers {
     }
 
     void preview(Context ctx) throws IOException {
-        PreviewBody body = ctx.bodyAsClass(PreviewBody.class);
-        String markdown = body == null || body.markdown() == null ? "" : body.markdown();
+        PreviewBody body = JsonBody.read(ctx, PreviewBody.class, "{\"markdown\": \"...\"}");
+        String markdown = body.markdown() == null ? "" : body.markdown();
         ctx.json(Map.of("html", MarkdownView.toHtml(markdown, library.links().resolve(markdown))));
     }
 
@@ -113,11 +113,7 @@ final class NoteHandlers {
     }
 
     private static NoteBody body(Context ctx) {
-        NoteBody body = ctx.bodyAsClass(NoteBody.class);
-        if (body == null) {
-            throw new IllegalArgumentException("send the note as JSON: {\"title\": ..., \"body\": ..., \"tags\": [...]}");
-        }
-        return body;
+        return JsonBody.read(ctx, NoteBody.class, "{\"title\": \"...\", \"body\": \"...\", \"tags\": [\"...\"]}");
     }
 
     private static String quoted(String version) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.painsearch.app.CrawlJobs;
 import org.painsearch.app.Library;
-import org.painsearch.corpus.CorpusException;
 import org.painsearch.crawl.CrawlConfig;
 
 /**
@@ -26,9 +25,11 @@ final class SourceHandlers {
 
     private final Library library;
     private final CrawlJobs jobs;
+    private final FileAccess fileAccess;
 
-    SourceHandlers(Library library, boolean allowPrivate) {
+    SourceHandlers(Library library, boolean allowPrivate, FileAccess fileAccess) {
         this.library = library;
+        this.fileAccess = fileAccess;
         this.jobs = new CrawlJobs(library, CrawlConfig.defaults().withAllowPrivate(allowPrivate));
     }
 
@@ -45,8 +46,8 @@ final class SourceHandlers {
     }
 
     void add(Context ctx) {
-        AddRequest body = json(ctx, AddRequest.class, "{\"url\": \"https://...\"}");
-        if (body == null || body.url() == null || body.url().isBlank()) {
+        AddRequest body = JsonBody.read(ctx, AddRequest.class, "{\"url\": \"https://...\"}");
+        if (body.url() == null || body.url().isBlank()) {
             throw new IllegalArgumentException("give the address to crawl as {\"url\": \"https://...\"}");
         }
         ctx.status(HttpStatus.ACCEPTED).json(jobs.start(body.url()));
@@ -64,35 +65,27 @@ final class SourceHandlers {
     }
 
     void changed(Context ctx) throws IOException {
-        ChangedRequest body = json(ctx, ChangedRequest.class, "{\"paths\": [\"/abs/corpus/file.md\"]}");
-        if (body == null || body.paths() == null || body.paths().isEmpty()) {
+        ChangedRequest body = JsonBody.read(ctx, ChangedRequest.class, "{\"paths\": [\"/abs/corpus/articles/x.md\"]}");
+        if (body.paths() == null || body.paths().isEmpty()) {
             throw new IllegalArgumentException("give the corpus files to index as {\"paths\": [\"/abs/corpus/file.md\"]}");
         }
-        Path root = library.corpus().root();
+        var files = new ArrayList<Path>();
+        for (String p : body.paths()) {
+            files.add(fileAccess.documentFile(p));
+        }
         var indexed = new ArrayList<String>();
         var problems = new ArrayList<String>();
-        for (String p : body.paths()) {
-            Path file = Path.of(p).toAbsolutePath().normalize();
-            if (!file.startsWith(root) || !file.getFileName().toString().endsWith(".md")) {
-                throw new IllegalArgumentException("not a document file in the corpus " + root + ": " + p);
-            }
+        for (Path file : files) {
             try {
-                var d = library.corpus().read(file);
-                library.index().upsert(d);
-                indexed.add(d.id());
-            } catch (CorpusException e) {
+                library.syncFile(file);
+                if (java.nio.file.Files.exists(file)) {
+                    indexed.add(file.getFileName().toString().replaceFirst("\\.md$", ""));
+                }
+            } catch (IOException e) {
                 problems.add(e.getMessage());
             }
         }
         ctx.json(Map.of("indexed", indexed, "problems", problems));
-    }
-
-    private static <T> T json(Context ctx, Class<T> type, String example) {
-        try {
-            return ctx.bodyAsClass(type);
-        } catch (tools.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException("the body must be JSON like " + example);
-        }
     }
 
     private static Duration waitFor(String seconds) {

@@ -2,33 +2,32 @@ package org.painsearch.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.Javalin;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson3;
-import org.painsearch.app.Library;
-import org.painsearch.corpus.CorpusException;
-import org.painsearch.notes.NoteException;
+import io.javalin.plugin.bundled.RateLimitPlugin;
+import java.time.Clock;
+import java.util.HashSet;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.painsearch.app.Library;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Builds the painsearch web app, unstarted: the JSON API, the search page, and error mapping at the edge. */
+/** Builds the painsearch web app, unstarted: the JSON API, the search page, access control and error mapping. */
 public final class WebServer {
-    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    // Names a browser may use for this machine; any other Host is refused (see CrossOriginGuard.checkHost).
+    private static final Set<String> LOCAL_NAMES = Set.of("localhost", "127.0.0.1", "::1", "0:0:0:0:0:0:0:1");
+    /** The largest request body accepted: a note of a million characters fits, escaped. */
+    public static final long MAX_BODY_BYTES = 8L * 1024 * 1024;
+    private static final String CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
 
     private WebServer() {
     }
 
-    // Names a browser may use for this machine; any other Host is refused (see CrossOriginGuard.checkHost).
-    private static final Set<String> LOCAL_NAMES = Set.of("localhost", "127.0.0.1", "::1", "0:0:0:0:0:0:0:1");
-
     /** The app over {@code library}, answering only to local names; start it with {@code start(host, port)}. */
     public static Javalin create(Library library) {
-        return create(library, Set.of(), false);
+        return create(library, WebOptions.local());
     }
 
     /**
@@ -36,12 +35,19 @@ public final class WebServer {
      * {@code allowPrivate} lets "add a source" crawl loopback and private addresses.
      */
     public static Javalin create(Library library, Set<String> extraHosts, boolean allowPrivate) {
-        var allowedHosts = new java.util.HashSet<>(LOCAL_NAMES);
-        extraHosts.forEach(h -> allowedHosts.add(h.toLowerCase(java.util.Locale.ROOT).replace("[", "").replace("]", "")));
-        var api = new ApiHandlers(library);
+        return create(library, new WebOptions(extraHosts, allowPrivate, null, null, java.util.List.of()));
+    }
+
+    /** The app as {@code options} say: password, command line token, import roots, hosts. */
+    public static Javalin create(Library library, WebOptions options) {
+        var allowedHosts = new HashSet<>(LOCAL_NAMES);
+        allowedHosts.addAll(options.extraHosts());
+        var access = new Access(options, Set.copyOf(allowedHosts), Clock.systemUTC());
+        var files = new FileAccess(library.corpus(), options.importRoots());
+        var api = new ApiHandlers(library, files);
         var notes = new NoteHandlers(library);
         var bookmarks = new BookmarkHandlers(library);
-        var sources = new SourceHandlers(library, allowPrivate);
+        var sources = new SourceHandlers(library, options.allowPrivate(), files);
         var mapper = JsonMapper.builder()
                 .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
                 .addMixIn(org.painsearch.search.SearchResponse.class, FacetJson.SearchResponseFacets.class)
@@ -49,23 +55,23 @@ public final class WebServer {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
             config.jsonMapper(new JavalinJackson3(mapper, false));
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = "/public";
-                files.location = Location.CLASSPATH;
+            config.registerPlugin(new RateLimitPlugin(limits -> { }));
+            config.staticFiles.add(staticFiles -> {
+                staticFiles.hostedPath = "/";
+                staticFiles.directory = "/public";
+                staticFiles.location = Location.CLASSPATH;
             });
-            config.routes.before(ctx -> {
-                CrossOriginGuard.checkHost(ctx, allowedHosts);
-                ctx.header("X-Content-Type-Options", "nosniff");
-                ctx.header("Referrer-Policy", "no-referrer");
-                ctx.header("Content-Security-Policy",
-                        "default-src 'self'; img-src 'self' data:; media-src *; frame-ancestors 'none'");
-            });
+            config.routes.before(WebServer::headers);
+            config.routes.before(access::check);
             config.routes.before("/api/*", CrossOriginGuard::check);
             // Browsers and tools ask for /favicon.ico; the icon is an SVG (text, not a binary in the repository).
             config.routes.get("/favicon.ico", ctx -> ctx.redirect("/favicon.svg", HttpStatus.MOVED_PERMANENTLY));
             config.routes.get("/health", api::health);
+            config.routes.post("/api/login", access::login);
+            config.routes.post("/api/logout", access::logout);
+            config.routes.get("/api/session", access::session);
             config.routes.get("/api/search", api::search);
             config.routes.get("/api/docs/{id}", api::document);
             config.routes.get("/api/docs/{id}/related", api::related);
@@ -86,31 +92,22 @@ public final class WebServer {
             config.routes.post("/api/bookmarks", bookmarks::add);
             config.routes.delete("/api/bookmarks/{id}", bookmarks::remove);
             sources.register(config);
-
-            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
-            config.routes.exception(BadRequestResponse.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
-            config.routes.exception(NotFoundResponse.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
-            config.routes.exception(tools.jackson.core.JacksonException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
-                    "the request body is not the JSON expected: " + e.getOriginalMessage()));
-            config.routes.exception(NoteException.NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
-            config.routes.exception(CorpusException.class, (e, ctx) -> error(ctx, HttpStatus.UNPROCESSABLE_CONTENT,
-                    "the file cannot be read: " + e.getMessage()));
-            config.routes.exception(CrossOriginGuard.Refused.class, (e, ctx) -> error(ctx, HttpStatus.FORBIDDEN, e.getMessage()));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
-                error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "painsearch hit an internal error; the server log has the details");
-            });
-            config.routes.error(HttpStatus.NOT_FOUND, ctx -> {
-                if (ctx.path().startsWith("/api/") && ctx.result() == null) {
-                    error(ctx, HttpStatus.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path());
-                }
-            });
-            config.routes.error(HttpStatus.METHOD_NOT_ALLOWED, ctx ->
-                    error(ctx, HttpStatus.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path()));
+            ErrorAnswers.register(config, MAX_BODY_BYTES);
         });
     }
 
+    // Every answer: no sniffing, no referrer, no framing, a strict CSP; API answers hold private notes, so no caching.
+    private static void headers(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Content-Security-Policy", CSP);
+        if (ctx.path().startsWith("/api/") || ctx.path().equals("/health")) {
+            ctx.header("Cache-Control", "no-store");
+        }
+    }
+
     static void error(Context ctx, HttpStatus status, String message) {
-        ctx.status(status).json(new ApiError(message == null || message.isBlank() ? status.getMessage() : message));
+        ErrorAnswers.error(ctx, status, message);
     }
 }

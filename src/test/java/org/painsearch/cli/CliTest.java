@@ -117,9 +117,11 @@ class CliTest {
     void reindexAndImportHandTheirWorkToARunningServer() throws Exception {
         try (var library = new Library(new CorpusStore(corpus), IndexService.openWritable(index))) {
             library.rebuild(Library.Progress.NONE);
-            var app = WebServer.create(library).start("127.0.0.1", 0);
+            String token = org.painsearch.web.WebOptions.newToken();
+            var app = WebServer.create(library, org.painsearch.web.WebOptions.local().withCliToken(token))
+                    .start("127.0.0.1", 0);
             try {
-                ServerRegistry.register(index, "http://127.0.0.1:" + app.port());
+                ServerRegistry.register(index, "http://127.0.0.1:" + app.port(), token);
                 var r = run("reindex");
                 assertThat(r.code()).isEqualTo(0);
                 assertThat(r.out()).contains("The index is open in the painsearch server at http://127.0.0.1:" + app.port())

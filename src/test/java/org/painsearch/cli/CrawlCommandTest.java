@@ -134,9 +134,11 @@ class CrawlCommandTest {
     void handsDocumentsToARunningServerForIndexing() throws Exception {
         Files.createDirectories(index);
         try (var library = new Library(new CorpusStore(corpus), IndexService.openWritable(index))) {
-            var app = WebServer.create(library).start("127.0.0.1", 0);
+            String token = org.painsearch.web.WebOptions.newToken();
+            var app = WebServer.create(library, org.painsearch.web.WebOptions.local().withCliToken(token))
+                    .start("127.0.0.1", 0);
             try {
-                ServerRegistry.register(index, "http://127.0.0.1:" + app.port());
+                ServerRegistry.register(index, "http://127.0.0.1:" + app.port(), token);
                 var r = run("crawl", web.url("/articles/a1"), "--allow-private", "--delay", "0", "--max-depth", "0");
                 assertThat(r.code()).as(r.out() + r.err()).isEqualTo(0);
                 assertThat(r.out()).contains("The index is open in the painsearch server at http://127.0.0.1:" + app.port());

@@ -30,7 +30,7 @@ public final class BenchSite {
         }
     }
 
-    static void build(FakeWeb web, int articles) {
+    public static void build(FakeWeb web, int articles) {
         web.page("/robots.txt", "text/plain", "User-agent: *\nDisallow:\n");
         var home = new StringBuilder("<html><head><title>Bench home</title></head><body><main><h1>Sections</h1>"
                 + "<p>A synthetic pain-science site for measuring the crawler.</p><a href=\"/podcast.xml\">Podcast</a>");

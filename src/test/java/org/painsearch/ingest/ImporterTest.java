@@ -421,7 +421,7 @@ class ImporterTest {
         assertThat(failed(outcomes.get(3))).isEqualTo("the file is empty");
         assertThat(failed(outcomes.get(4))).startsWith("front matter is not valid YAML");
         assertThat(failed(outcomes.get(5))).contains("no timed cues found");
-        assertThat(failed(outcomes.get(6))).contains("too large");
+        assertThat(((Skipped) outcomes.get(6)).reason()).contains("too large"); // skipped, not read
         assertThat(imported(outcomes.get(7), false).type()).isEqualTo(DocType.PODCAST);
         assertThat(((Skipped) outcomes.get(8)).reason()).isEqualTo("imported as the transcript of h-episode.md");
         assertThat(imported(outcomes.get(9), false).id()).isEqualTo("i-breathing");

@@ -42,7 +42,8 @@ class WebServerTest {
                 A pasted page said <img src=x onerror=alert(1)> about tingling hands and <b>bold</b> claims.
                 """);
         library = TestCorpus.library(dir);
-        app = WebServer.create(library).start("127.0.0.1", 0);
+        app = WebServer.create(library, WebOptions.local().withImportRoots(java.util.List.of(dir.resolve("incoming"))))
+                .start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }
 

@@ -1,0 +1,2 @@
+/** Proof under failure: child processes killed with SIGKILL mid-work, and what must hold after a restart. */
+package org.painsearch.proof;
