@@ -53,7 +53,7 @@ final class OpenSearchCluster implements AutoCloseable {
         var distribution = OpenSearchDistribution.prepare(base);
         String name = "painsearch-test-" + ProcessHandle.current().pid();
         Path dir = base.resolve("clusters").resolve(name);
-        Tree.delete(dir);
+        deleteFinishedRuns(base.resolve("clusters"));
         var cluster = new OpenSearchCluster(name, dir, distribution, user);
         Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
         try {
@@ -70,6 +70,23 @@ final class OpenSearchCluster implements AutoCloseable {
         } catch (IOException | InterruptedException | RuntimeException e) {
             cluster.close();
             throw e;
+        }
+    }
+
+    // A run's nodes and logs stay until the next run, for reading after a failure; then they go, unless that
+    // run is still going (another test JVM of this checkout).
+    private static void deleteFinishedRuns(Path clusters) throws IOException {
+        if (!java.nio.file.Files.isDirectory(clusters)) {
+            return;
+        }
+        try (var runs = java.nio.file.Files.list(clusters)) {
+            for (Path run : runs.toList()) {
+                String pid = run.getFileName().toString().replaceAll("^.*-", "");
+                boolean alive = pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+                if (!alive) {
+                    Tree.delete(run);
+                }
+            }
         }
     }
 
@@ -112,11 +129,10 @@ final class OpenSearchCluster implements AutoCloseable {
         awaitNodes(nodes.size());
     }
 
-    /** Stops {@code node} in order and forgets it: the cluster is one node smaller. */
+    /** Stops {@code node} in order and forgets it: the cluster is one node smaller. Its folder stays until the next run. */
     void remove(OpenSearchNode node) throws IOException, InterruptedException {
         node.stop();
         nodes.remove(node);
-        Tree.delete(node.dir());
         awaitNodes(nodes.size());
     }
 

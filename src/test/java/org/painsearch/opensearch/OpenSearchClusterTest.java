@@ -57,7 +57,9 @@ class OpenSearchClusterTest {
             cluster.remove(second);
         }
         assertThat(client.cluster().health().numberOfNodes()).isEqualTo(1);
-        assertThat(Files.exists(second.dir())).isFalse();
+        assertThat(second.running()).isFalse();
+        // SIGTERM let the node shut down in order, as it will at the end of the run.
+        assertThat(second.consoleTail()).contains("[" + second.name() + "] closed");
     }
 
     private static long count(OpenSearchCluster cluster) throws Exception {
