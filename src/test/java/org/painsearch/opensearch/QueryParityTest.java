@@ -123,7 +123,7 @@ class QueryParityTest {
         float[] query = VECTORS.get("massage-back").clone();
         query[0] += 0.05f;
         var hits = cluster.client().search(s -> s.index(INDEX).size(3)
-                .query(q -> q.knn(k -> k.field(Fields.VECTOR).vector(floats(query)).k(3))), Map.class).hits().hits();
+                .query(q -> q.knn(k -> k.field(Fields.VECTOR).vector(floats(query)).k(3))), Object.class).hits().hits();
         var expected = VECTORS.entrySet().stream()
                 .map(e -> new Hit(e.getKey(), VectorSimilarityFunction.COSINE.compare(query, e.getValue())))
                 .sorted(Comparator.comparingDouble(Hit::score).reversed())
@@ -141,7 +141,7 @@ class QueryParityTest {
         float[] query = VECTORS.get("massage-back");
         var hits = cluster.client().search(s -> s.index(INDEX).size(5)
                 .query(q -> q.knn(k -> k.field(Fields.VECTOR).vector(floats(query)).k(5)
-                        .filter(f -> f.term(t -> t.field(Fields.TYPE).value(FieldValue.of("podcast")))))), Map.class)
+                        .filter(f -> f.term(t -> t.field(Fields.TYPE).value(FieldValue.of("podcast")))))), Object.class)
                 .hits().hits();
         assertThat(hits).extracting(h -> h.id()).containsExactlyInAnyOrder("tens-knee", "tender-knee");
     }
@@ -151,7 +151,7 @@ class QueryParityTest {
 
     private static List<Hit> openSearchMatch(String text) throws Exception {
         var response = cluster.client().search(s -> s.index(INDEX).size(10)
-                .query(q -> q.match(m -> m.field(Fields.BODY).query(FieldValue.of(text)))), Map.class);
+                .query(q -> q.match(m -> m.field(Fields.BODY).query(FieldValue.of(text)))), Object.class);
         return sorted(response.hits().hits().stream().map(h -> new Hit(h.id(), h.score())).toList());
     }
 

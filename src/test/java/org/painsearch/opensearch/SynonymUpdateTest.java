@@ -88,12 +88,12 @@ class SynonymUpdateTest {
     }
 
     private long docVersion(String id) throws Exception {
-        return cluster.client().get(g -> g.index(ALIAS).id(id), Map.class).version();
+        return cluster.client().get(g -> g.index(ALIAS).id(id), Object.class).version();
     }
 
     private List<String> search(String words) throws Exception {
         return cluster.client().search(s -> s.index(ALIAS)
-                        .query(q -> q.match(m -> m.field(Fields.BODY).query(FieldValue.of(words)))), Map.class)
+                        .query(q -> q.match(m -> m.field(Fields.BODY).query(FieldValue.of(words)))), Object.class)
                 .hits().hits().stream().map(h -> h.id()).toList();
     }
 }
