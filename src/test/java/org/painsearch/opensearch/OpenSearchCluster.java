@@ -57,6 +57,7 @@ final class OpenSearchCluster implements AutoCloseable {
         var cluster = new OpenSearchCluster(name, dir, distribution, user);
         Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
         try {
+            long begin = System.nanoTime();
             for (int i = 0; i < size; i++) {
                 cluster.launch();
             }
@@ -66,6 +67,7 @@ final class OpenSearchCluster implements AutoCloseable {
             }
             cluster.connection = Connection.open(cluster.nodes.getFirst().address());
             cluster.awaitHealth(HealthStatus.Green);
+            LOG.info("OpenSearch test cluster of {} node(s) green {} s after launch", size, seconds(begin));
             return cluster;
         } catch (IOException | InterruptedException | RuntimeException e) {
             cluster.close();
@@ -110,10 +112,12 @@ final class OpenSearchCluster implements AutoCloseable {
 
     /** Adds a data node and waits until the cluster counts it; its shards may still be recovering. */
     OpenSearchNode addNode() throws IOException, InterruptedException {
+        long begin = System.nanoTime();
         var node = launch();
         node.awaitPorts(START_TIMEOUT);
         shareSeeds();
         awaitNodes(nodes.size());
+        LOG.info("OpenSearch node {} joined {} s after launch", node.name(), seconds(begin));
         return node;
     }
 
@@ -124,9 +128,15 @@ final class OpenSearchCluster implements AutoCloseable {
 
     /** Starts a stopped or killed node again on its own ports and data, and waits until it has rejoined. */
     void restart(OpenSearchNode node) throws IOException, InterruptedException {
+        long begin = System.nanoTime();
         node.start();
         node.awaitPorts(START_TIMEOUT);
         awaitNodes(nodes.size());
+        LOG.info("OpenSearch node {} rejoined {} s after restart", node.name(), seconds(begin));
+    }
+
+    private static String seconds(long since) {
+        return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - since) / 1e9);
     }
 
     /** Stops {@code node} in order and forgets it: the cluster is one node smaller. Its folder stays until the next run. */

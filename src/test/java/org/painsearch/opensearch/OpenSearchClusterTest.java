@@ -30,9 +30,7 @@ class OpenSearchClusterTest {
     @Test
     void aSecondNodeCanBeKilledAndRestartedWithoutLosingAnything(OpenSearchCluster cluster) throws Exception {
         var client = cluster.client();
-        long added = System.nanoTime();
         var second = cluster.addNode();
-        System.out.printf("second node joined in %.1f s%n", (System.nanoTime() - added) / 1e9);
         try {
             client.indices().create(c -> c.index(INDEX).settings(s -> s.numberOfShards(2).numberOfReplicas(1)));
             for (int i = 0; i < 20; i++) {
@@ -46,10 +44,8 @@ class OpenSearchClusterTest {
             // Every shard still has a copy on the first node, so every document still answers.
             assertThat(count(cluster)).isEqualTo(20);
 
-            long restarted = System.nanoTime();
             cluster.restart(second);
             cluster.awaitHealth(HealthStatus.Green);
-            System.out.printf("killed node back and cluster green in %.1f s%n", (System.nanoTime() - restarted) / 1e9);
             assertThat(count(cluster)).isEqualTo(20);
             assertThat(client.cluster().health().numberOfNodes()).isEqualTo(2);
         } finally {
