@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Hands test methods the run's one OpenSearch cluster (a single node; tests that need more add nodes and remove
- * them again). It starts on first use, about 35 s, and stops when the whole run ends. A failed start is
+ * them again). It starts on first use (20 s on a quiet 2-core machine, over a minute on a busy one) and stops when the
+ * whole run ends. A failed start is
  * remembered, so later classes fail at once with the same reason instead of waiting for it again.
  */
 final class OpenSearchExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
@@ -50,7 +51,7 @@ final class OpenSearchExtension implements ExecutionCondition, BeforeAllCallback
     private record Shared(OpenSearchCluster started, Throwable failure) implements AutoCloseable {
         static Shared start() {
             try {
-                return new Shared(OpenSearchCluster.start(1), null);
+                return new Shared(OpenSearchCluster.start(), null);
             } catch (org.opentest4j.TestAbortedException | AssertionError e) {
                 // A prerequisite missing here: a skip with its reason, or under CI a failure with it.
                 return new Shared(null, e);
