@@ -1,0 +1,87 @@
+package org.painsearch.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One bench run: generates the corpus in a scratch folder, measures reindex, in-process search, HTTP, search in a
+ * 512 MB heap and vectors, each against its baseline, and deletes the scratch folder. Needs the built jar, since
+ * painsearch and the baselines run as child JVMs from it.
+ */
+public final class Benchmark {
+    private Benchmark() {
+    }
+
+    /**
+     * Runs the bench; progress goes to {@code out}.
+     *
+     * @throws IOException with a readable reason when a part cannot run (no jar, no collections, a child failing)
+     */
+    public static Report run(BenchConfig config, PrintWriter out) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        Child.Jvm jvm = jvm();
+        Files.createDirectories(config.scratch());
+        Path work = Files.createTempDirectory(config.scratch(), "painsearch-bench-");
+        try (var load = new LoadWatch()) {
+            var texts = SourceTexts.load(config.evalDir());
+            var generator = new CorpusGenerator(texts, CorpusGenerator.SEED);
+            Path corpus = work.resolve("corpus");
+            var bench = new Bench(config, work, corpus, jvm, QuerySet.of(texts.questions(), config.questions()), out,
+                    started);
+            bench.say("generating %,d documents from %s into %s …", config.documents(), config.evalDir(), corpus);
+            var written = generator.write(corpus, config.documents(), n -> { });
+            copySynonyms(jvm.home(), corpus);
+            bench.say("generated %,d articles, %,d podcasts, %,d notes (%.0f MB)", written.articles(), written.podcasts(),
+                    written.notes(), written.bytes() / 1e6);
+            Wrk wrk = Wrk.find(work, out);
+
+            var figures = new ArrayList<Figure>();
+            var reindex = ReindexBench.run(bench, written.total());
+            figures.addAll(reindex.figures());
+            figures.addAll(SearchBench.run(bench, reindex.painsearchIndex(), reindex.bareIndex()));
+            figures.addAll(HttpBench.run(bench, wrk, reindex.painsearchIndex(), reindex.bareIndex()));
+            figures.addAll(HeapBench.run(bench, wrk, reindex.painsearchIndex(), reindex.bareIndex()));
+            if (config.vectorDocuments() > 0) {
+                figures.addAll(VectorBench.run(bench, generator));
+            }
+            return new Report(written, CorpusGenerator.SEED, Runtime.getRuntime().availableProcessors(),
+                    config.rounds(), startedAt, (System.nanoTime() - started) / 1e9, load.load(), figures);
+        } finally {
+            Scratch.deleteTree(work);
+        }
+    }
+
+    // The synonyms of the install's own corpus, so searches expand abbreviations as the user's do.
+    private static void copySynonyms(Path home, Path corpus) throws IOException {
+        Path synonyms = home.resolve("corpus").resolve("synonyms.txt");
+        if (Files.isRegularFile(synonyms)) {
+            Files.copy(synonyms, corpus.resolve("synonyms.txt"));
+        }
+    }
+
+    // The java running this process and the jar it runs from: the children use the same.
+    private static Child.Jvm jvm() throws IOException {
+        Path java = ProcessHandle.current().info().command().map(Path::of)
+                .orElseThrow(() -> new IOException("cannot tell which java runs the bench"));
+        Path jar;
+        try {
+            jar = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new IOException("cannot find the painsearch jar: " + e.getMessage(), e);
+        }
+        if (!jar.toString().endsWith(".jar")) {
+            throw new IOException("the bench starts painsearch from its jar; run it as ./painsearch bench (found "
+                    + jar + ")");
+        }
+        Path home = Path.of(System.getProperty("painsearch.home", ".")).toAbsolutePath().normalize();
+        return new Child.Jvm(java, jar, home, List.of());
+    }
+}
