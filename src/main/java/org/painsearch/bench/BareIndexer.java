@@ -24,7 +24,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 /**
  * The reindex baseline, run as a child JVM: a bare Lucene {@link IndexWriter} loop over the corpus files (front
  * matter read with SnakeYAML, transcripts appended), one writer shared by one thread per core, painsearch's
- * analyzer, id, type, title and body (stored, with offsets for the highlighter), one commit at the end.
+ * analyzer, id, type, title and body (stored, with offsets for a highlighter, as painsearch indexes them), one
+ * commit at the end. Only the reindex figures use this index; the search baselines read painsearch's own.
  * Usage: {@code BareIndexer CORPUS INDEX}; prints the documents indexed.
  */
 public final class BareIndexer {

@@ -13,6 +13,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
@@ -20,13 +22,15 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The search baseline: bare Lucene over the index {@link BareIndexer} built, the query's words over title (boosted
- * twice) and body with painsearch's analyzer, top 10 by BM25, two best passages of each hit's body from the
- * {@link UnifiedHighlighter}, and the stored id and title. Thread-safe: one instance serves every thread.
+ * The search baseline: bare Lucene over painsearch's own index (its whole documents only), the query's words over
+ * title (boosted twice) and body with painsearch's analyzer, any word matching, top 10 by BM25, the two best passages
+ * of each hit's body from the {@link UnifiedHighlighter}, and the stored id and title. Thread-safe: one instance
+ * serves every thread.
  */
 public final class BareSearch implements Closeable {
-    private static final String[] FIELDS = {"title", "body"};
-    private static final Map<String, Float> BOOSTS = Map.of("title", 2f, "body", 1f);
+    private static final PainsearchAdapter.Schema SCHEMA = PainsearchAdapter.schema();
+    private static final String[] FIELDS = {SCHEMA.title(), SCHEMA.body()};
+    private static final Map<String, Float> BOOSTS = Map.of(SCHEMA.title(), 2f, SCHEMA.body(), 1f);
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -49,20 +53,22 @@ public final class BareSearch implements Closeable {
 
     /** Searches {@code text} as plain words (any syntax in it is escaped). */
     public Answer search(String text) throws IOException {
-        Query query = parse(text);
+        Query words = parse(text);
+        Query query = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST)
+                .add(SCHEMA.documentsOnly(), BooleanClause.Occur.FILTER).build();
         TopDocs top = searcher.search(query, 10);
-        String[] snippets = highlighter.highlight("body", query, top, 2);
+        String[] snippets = highlighter.highlight(SCHEMA.body(), words, top, 2);
         var stored = searcher.storedFields();
         var hits = new ArrayList<Hit>(top.scoreDocs.length);
         for (int i = 0; i < top.scoreDocs.length; i++) {
-            var doc = stored.document(top.scoreDocs[i].doc, Set.of("id", "title"));
-            hits.add(new Hit(doc.get("id"), doc.get("title"), snippets[i]));
+            var doc = stored.document(top.scoreDocs[i].doc, Set.of(SCHEMA.id(), SCHEMA.title()));
+            hits.add(new Hit(doc.get(SCHEMA.id()), doc.get(SCHEMA.title()), snippets[i]));
         }
         return new Answer(top.totalHits.value(), hits);
     }
 
-    /** Documents in the index. */
-    public int documents() {
+    /** Entries in the index (documents, podcast segments and passages alike). */
+    public int entries() {
         return reader.numDocs();
     }
 

@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTTP baseline, run as a child JVM: a bare Javalin 7 app (virtual threads, Jackson 3, as painsearch's server)
- * serving {@link BareSearch} at {@code /api/search?q=} and a document count at {@code /health}.
+ * serving {@link BareSearch} at {@code /api/search?q=} and the index's entry count at {@code /health}, as painsearch's.
  * Usage: {@code BareServer INDEX}; prints its address once it listens on a free port of 127.0.0.1.
  */
 public final class BareServer {
@@ -26,7 +26,7 @@ public final class BareServer {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
             config.jsonMapper(new JavalinJackson3(JsonMapper.builder().build(), false));
-            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "documents", search.documents())));
+            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "indexedEntries", search.entries())));
             config.routes.get("/api/search", ctx -> ctx.json(search.search(String.valueOf(ctx.queryParam("q")))));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) ->
                     ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", String.valueOf(e.getMessage()))));

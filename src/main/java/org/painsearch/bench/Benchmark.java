@@ -30,6 +30,15 @@ public final class Benchmark {
         Child.Jvm jvm = jvm();
         Files.createDirectories(config.scratch());
         Path work = Files.createTempDirectory(config.scratch(), "painsearch-bench-");
+        var cleanUp = new Thread(() -> {
+            Child.stopAll();
+            try {
+                Scratch.deleteTree(work);
+            } catch (IOException e) {
+                // exiting anyway; the folder is in the temporary folder
+            }
+        }, "bench-clean-up");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         try (var load = new LoadWatch()) {
             var texts = SourceTexts.load(config.evalDir());
             var generator = new CorpusGenerator(texts, CorpusGenerator.SEED);
@@ -37,7 +46,11 @@ public final class Benchmark {
             var bench = new Bench(config, work, corpus, jvm, QuerySet.of(texts.questions(), config.questions()), out,
                     started);
             bench.say("generating %,d documents from %s into %s …", config.documents(), config.evalDir(), corpus);
-            var written = generator.write(corpus, config.documents(), n -> { });
+            var written = generator.write(corpus, config.documents(), n -> {
+                if (n % 25_000 == 0 && n < config.documents()) {
+                    bench.say("generated %,d documents …", n);
+                }
+            });
             copySynonyms(jvm.home(), corpus);
             bench.say("generated %,d articles, %,d podcasts, %,d notes (%.0f MB)", written.articles(), written.podcasts(),
                     written.notes(), written.bytes() / 1e6);
@@ -46,16 +59,20 @@ public final class Benchmark {
             var figures = new ArrayList<Figure>();
             var reindex = ReindexBench.run(bench, written.total());
             figures.addAll(reindex.figures());
-            figures.addAll(SearchBench.run(bench, reindex.painsearchIndex(), reindex.bareIndex()));
-            figures.addAll(HttpBench.run(bench, wrk, reindex.painsearchIndex(), reindex.bareIndex()));
-            figures.addAll(HeapBench.run(bench, wrk, reindex.painsearchIndex(), reindex.bareIndex()));
+            // From here on both sides search painsearch's index: the bare baselines read it as bare Lucene would.
+            Path index = reindex.painsearchIndex();
+            figures.addAll(SearchBench.run(bench, index));
+            figures.addAll(HttpBench.run(bench, wrk, index));
+            figures.addAll(HeapBench.run(bench, wrk, index));
             if (config.vectorDocuments() > 0) {
                 figures.addAll(VectorBench.run(bench, generator));
             }
             return new Report(written, CorpusGenerator.SEED, Runtime.getRuntime().availableProcessors(),
                     config.rounds(), startedAt, (System.nanoTime() - started) / 1e9, load.load(), figures);
         } finally {
+            Child.stopAll();
             Scratch.deleteTree(work);
+            Runtime.getRuntime().removeShutdownHook(cleanUp);
         }
     }
 

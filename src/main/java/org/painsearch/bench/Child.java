@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -20,6 +22,9 @@ final class Child implements AutoCloseable {
     private static final Pattern HWM = Pattern.compile("(?m)^VmHWM:\\s+(\\d+) kB");
     // VmHWM only rises; sampling this often catches all but a last rise in the final moments of a process.
     private static final long SAMPLE_MILLIS = 50;
+
+    // Every child still running, so a bench stopped with Ctrl+C leaves no server or indexer behind.
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
     private final Process process;
     private final Path log;
@@ -77,7 +82,14 @@ final class Child implements AutoCloseable {
         long started = System.nanoTime();
         var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+        LIVE.add(process);
+        process.onExit().thenAccept(LIVE::remove);
         return new Child(process, log, started);
+    }
+
+    /** Kills every child still running: what a bench interrupted midway does on its way out. */
+    static void stopAll() {
+        LIVE.forEach(Process::destroyForcibly);
     }
 
     /** Waits for the child to end; an exit code other than 0 or a time-out is an IOException with its log's end. */

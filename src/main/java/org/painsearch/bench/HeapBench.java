@@ -16,7 +16,7 @@ final class HeapBench {
     private HeapBench() {
     }
 
-    static List<Figure> run(Bench bench, Wrk wrk, Path ourIndex, Path bareIndex) throws IOException, InterruptedException {
+    static List<Figure> run(Bench bench, Wrk wrk, Path index) throws IOException, InterruptedException {
         var paths = QuerySet.searchPaths(bench.queries().all());
         Child.Jvm small = bench.jvm().with(HEAP);
         var ours = new ArrayList<LoadResult>();
@@ -25,15 +25,15 @@ final class HeapBench {
         var bareRss = new ArrayList<Double>();
         var survived = new ArrayList<String>();
         for (int round = 1; round <= bench.config().rounds(); round++) {
-            try (var server = Servers.painsearch(bench, small, ourIndex, "serve-512m-" + round)) {
-                ours.add(wrk.run(server.url(), paths, HttpBench.CONNECTIONS, bench.config().loadTime()));
+            try (var server = Servers.painsearch(bench, small, index, "serve-512m-" + round)) {
+                ours.add(HttpBench.run(wrk, server, paths, bench.config().loadTime()));
                 oursRss.add(server.child().peakRssBytes() / 1e6);
                 if (!server.child().isAlive()) {
                     survived.add("painsearch died in round " + round);
                 }
             }
-            try (var server = Servers.bare(bench, small, bareIndex, "bare-serve-512m-" + round)) {
-                bare.add(wrk.run(server.url(), paths, HttpBench.CONNECTIONS, bench.config().loadTime()));
+            try (var server = Servers.bare(bench, small, index, "bare-serve-512m-" + round)) {
+                bare.add(HttpBench.run(wrk, server, paths, bench.config().loadTime()));
                 bareRss.add(server.child().peakRssBytes() / 1e6);
                 if (!server.child().isAlive()) {
                     survived.add("bare died in round " + round);

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The HTTP figures, round after round: {@code painsearch serve} started on the reindexed index and timed to its
  * first answer, then loaded by wrk at 16 connections with short queries, with questions and on {@code /health};
- * then the same for the bare Javalin server; then bare Lucene doing the same searches in-process on 16 threads.
+ * then the same for the bare Javalin server on the same index; then bare Lucene doing the same searches in-process
+ * on 16 threads.
  */
 final class HttpBench {
     static final int CONNECTIONS = 16;
@@ -23,7 +24,7 @@ final class HttpBench {
     private record Side(double firstAnswerSeconds, LoadResult shortQueries, LoadResult questions, LoadResult health) {
     }
 
-    static List<Figure> run(Bench bench, Wrk wrk, Path ourIndex, Path bareIndex) throws IOException, InterruptedException {
+    static List<Figure> run(Bench bench, Wrk wrk, Path index) throws IOException, InterruptedException {
         var shortPaths = QuerySet.searchPaths(bench.queries().shortQueries());
         var questionPaths = QuerySet.searchPaths(bench.queries().questions());
         var ours = new ArrayList<Side>();
@@ -32,15 +33,15 @@ final class HttpBench {
         var inQuestions = new ArrayList<LoadResult>();
         Duration time = bench.config().loadTime();
         for (int round = 1; round <= bench.config().rounds(); round++) {
-            try (var server = Servers.painsearch(bench, bench.jvm(), ourIndex, "serve-" + round)) {
+            try (var server = Servers.painsearch(bench, bench.jvm(), index, "serve-" + round)) {
                 ours.add(load(bench, wrk, server, shortPaths, questionPaths, time));
             }
             bench.say("http round %d: painsearch %s", round, describe(ours.getLast()));
-            try (var server = Servers.bare(bench, bench.jvm(), bareIndex, "bare-serve-" + round)) {
+            try (var server = Servers.bare(bench, bench.jvm(), index, "bare-serve-" + round)) {
                 bare.add(load(bench, wrk, server, shortPaths, questionPaths, time));
             }
             bench.say("http round %d: bare Javalin %s", round, describe(bare.getLast()));
-            try (var search = new BareSearch(bareIndex)) {
+            try (var search = new BareSearch(index)) {
                 InProcessLoad.run(search, bench.queries().all(), CONNECTIONS, WARM_UP);
                 inShort.add(InProcessLoad.run(search, bench.queries().shortQueries(), CONNECTIONS, time));
                 inQuestions.add(InProcessLoad.run(search, bench.queries().questions(), CONNECTIONS, time));
@@ -80,11 +81,17 @@ final class HttpBench {
                              List<String> questionPaths, Duration time) throws IOException, InterruptedException {
         var all = new ArrayList<>(shortPaths);
         all.addAll(questionPaths);
-        wrk.run(server.url(), all, CONNECTIONS, WARM_UP);
-        return new Side(server.firstAnswer().toNanos() / 1e9,
-                wrk.run(server.url(), shortPaths, CONNECTIONS, time),
-                wrk.run(server.url(), questionPaths, CONNECTIONS, time),
-                wrk.run(server.url(), HEALTH, CONNECTIONS, time));
+        run(wrk, server, all, WARM_UP);
+        return new Side(server.firstAnswer().toNanos() / 1e9, run(wrk, server, shortPaths, time),
+                run(wrk, server, questionPaths, time), run(wrk, server, HEALTH, time));
+    }
+
+    /** One wrk run, then a wait until the server has finished what the run left in flight. */
+    static LoadResult run(Wrk wrk, Servers.Running server, List<String> paths, Duration time)
+            throws IOException, InterruptedException {
+        var result = wrk.run(server.url(), paths, CONNECTIONS, time);
+        server.drain();
+        return result;
     }
 
     private static String describe(Side s) {

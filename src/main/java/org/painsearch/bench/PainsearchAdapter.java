@@ -9,7 +9,11 @@ import org.apache.lucene.analysis.Analyzer;
 import org.painsearch.app.Library;
 import org.painsearch.corpus.CorpusException;
 import org.painsearch.corpus.CorpusStore;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.painsearch.index.Analysis;
+import org.painsearch.index.Fields;
 import org.painsearch.index.IndexBusyException;
 import org.painsearch.index.IndexService;
 import org.painsearch.index.Synonyms;
@@ -20,7 +24,8 @@ import org.painsearch.vectors.Embeddings;
 import org.painsearch.vectors.Passages;
 
 /**
- * Every in-process call the bench makes into painsearch (searching, vectorizing, the analyzer), in one place:
+ * Every in-process call the bench makes into painsearch (searching, vectorizing, the analyzer and index schema the
+ * bare baselines share), in one place:
  * when the engine's API changes, this is the one class to rewire. Everything else drives painsearch through its
  * command line and HTTP API in child processes.
  */
@@ -31,6 +36,18 @@ public final class PainsearchAdapter {
     /** painsearch's own index-time analysis, which the bare baselines use too. */
     public static Analyzer analyzer() {
         return Analysis.indexAnalyzer();
+    }
+
+    /**
+     * Where painsearch's index keeps what the bare search reads, so both search the same index: the query that
+     * keeps whole documents (not podcast segments or passages), and the id, title and body fields.
+     */
+    public record Schema(Query documentsOnly, String id, String title, String body) {
+    }
+
+    /** painsearch's index schema, as {@link Schema} describes it. */
+    public static Schema schema() {
+        return new Schema(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOC)), Fields.ID, Fields.TITLE, Fields.BODY);
     }
 
     /** A search engine over an index, answering one query as the web API does: ranking, snippets, facets, links. */

@@ -17,8 +17,8 @@ final class ReindexBench {
     private ReindexBench() {
     }
 
-    /** The figures, and the indexes of the last round, which the search figures then use. */
-    record Result(List<Figure> figures, Path painsearchIndex, Path bareIndex) {
+    /** The figures, and painsearch's index of the last round, which the search figures then use. */
+    record Result(List<Figure> figures, Path painsearchIndex) {
     }
 
     static Result run(Bench bench, int documents) throws IOException, InterruptedException {
@@ -56,6 +56,7 @@ final class ReindexBench {
                         "reindex and the bare loop each run in a fresh child JVM; the time is the child's whole life"),
                 new Figure("reindex", "peak RSS", "MB", rss, bareRss, baseline,
                         "VmHWM of the child JVM (default heap settings), sampled every 50 ms"));
-        return new Result(figures, ours, bare);
+        Scratch.deleteTree(bare);
+        return new Result(figures, ours);
     }
 }

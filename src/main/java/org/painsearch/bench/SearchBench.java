@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * In-process search latency, one client: painsearch's search (ranking, snippets, facets, citing notes) through
- * {@link PainsearchAdapter} against {@link BareSearch} on the bare index of the same files. Both are warmed up by
+ * {@link PainsearchAdapter} against {@link BareSearch} on the same index. Both are warmed up by
  * one pass over every query; then each round runs every query on both, alternating which goes first.
  */
 final class SearchBench {
@@ -22,9 +22,9 @@ final class SearchBench {
         int bareFound;
     }
 
-    static List<Figure> run(Bench bench, Path ourIndex, Path bareIndex) throws IOException {
+    static List<Figure> run(Bench bench, Path index) throws IOException {
         var queries = bench.queries();
-        try (var ours = PainsearchAdapter.open(bench.corpus(), ourIndex); var bare = new BareSearch(bareIndex)) {
+        try (var ours = PainsearchAdapter.open(bench.corpus(), index); var bare = new BareSearch(index)) {
             for (String q : queries.all()) {
                 ours.search(q);
                 bare.search(q);
@@ -82,10 +82,11 @@ final class SearchBench {
     private static List<Figure> figures(String kind, Samples s, int queries, int rounds) {
         var ours = Latencies.ofNanos(s.ours.stream().mapToLong(Long::longValue).toArray());
         var bare = Latencies.ofNanos(s.bare.stream().mapToLong(Long::longValue).toArray());
-        String baseline = "Lucene top 10 + UnifiedHighlighter, same files";
+        String baseline = "Lucene top 10 + UnifiedHighlighter, same index";
         String note = String.format("%d %s x %d round(s), percentiles over every request; painsearch found hits for %d, "
-                + "bare Lucene for %d (painsearch expands synonyms and needs every word of a short query; the bare "
-                + "search matches any word, without synonyms)", queries, kind, rounds, s.oursFound, s.bareFound);
+                + "bare Lucene for %d%s", queries, kind, rounds, s.oursFound, s.bareFound, kind.equals("short queries")
+                ? " (painsearch expands synonyms and needs every word of a short query; the bare search matches any "
+                        + "word, without synonyms)" : "");
         return List.of(
                 new Figure("search", kind + " p50", "ms", List.of(ours.p50Ms()), List.of(bare.p50Ms()), baseline, note),
                 new Figure("search", kind + " p99", "ms", List.of(ours.p99Ms()), List.of(bare.p99Ms()), baseline, null));

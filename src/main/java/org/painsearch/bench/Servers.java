@@ -23,6 +23,18 @@ final class Servers {
 
     /** A server child, its address, and the time from its start to its first search answer. */
     record Running(Child child, String url, Duration firstAnswer) implements AutoCloseable {
+        /**
+         * Waits until the server answers {@code /health} again: requests a load run left in flight are finished
+         * first, so they do not slow the next run down.
+         */
+        void drain() throws IOException, InterruptedException {
+            var request = HttpRequest.newBuilder(URI.create(url + "/health")).timeout(READY_LIMIT).build();
+            int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                throw new IOException("the server at " + url + " answered /health with " + status + " after a load run");
+            }
+        }
+
         @Override
         public void close() throws InterruptedException {
             child.close();
