@@ -40,6 +40,8 @@ public final class Benchmark {
         }, "bench-clean-up");
         Runtime.getRuntime().addShutdownHook(cleanUp);
         try (var load = new LoadWatch()) {
+            out.printf("reading the collections in %s …%n", config.evalDir());
+            out.flush();
             var texts = SourceTexts.load(config.evalDir());
             var generator = new CorpusGenerator(texts, CorpusGenerator.SEED);
             Path corpus = work.resolve("corpus");
