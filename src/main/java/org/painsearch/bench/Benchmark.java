@@ -59,22 +59,43 @@ public final class Benchmark {
             Wrk wrk = Wrk.find(work, out);
 
             var figures = new ArrayList<Figure>();
+            var problems = new ArrayList<String>();
+            // Without an index nothing else can run, so a failed reindex ends the run.
             var reindex = ReindexBench.run(bench, written.total());
             figures.addAll(reindex.figures());
             // From here on both sides search painsearch's index: the bare baselines read it as bare Lucene would.
             Path index = reindex.painsearchIndex();
-            figures.addAll(SearchBench.run(bench, index));
-            figures.addAll(HttpBench.run(bench, wrk, index));
-            figures.addAll(HeapBench.run(bench, wrk, index));
+            part(bench, "search", () -> SearchBench.run(bench, index), figures, problems);
+            part(bench, "http", () -> HttpBench.run(bench, wrk, index), figures, problems);
+            part(bench, "heap 512 MB", () -> HeapBench.run(bench, wrk, index), figures, problems);
             if (config.vectorDocuments() > 0) {
-                figures.addAll(VectorBench.run(bench, generator));
+                part(bench, "vectors", () -> VectorBench.run(bench, generator), figures, problems);
             }
             return new Report(written, CorpusGenerator.SEED, Runtime.getRuntime().availableProcessors(),
-                    config.rounds(), startedAt, (System.nanoTime() - started) / 1e9, load.load(), figures);
+                    config.rounds(), startedAt, (System.nanoTime() - started) / 1e9, load.load(), figures, problems);
         } finally {
             Child.stopAll();
             Scratch.deleteTree(work);
             Runtime.getRuntime().removeShutdownHook(cleanUp);
+        }
+    }
+
+    /** One part of the run, measured on its own. */
+    private interface Part {
+        List<Figure> run() throws IOException, InterruptedException;
+    }
+
+    // A part that fails (a server that runs out of memory, say) is reported and the next part still runs.
+    private static void part(Bench bench, String name, Part part, List<Figure> figures, List<String> problems)
+            throws InterruptedException {
+        try {
+            figures.addAll(part.run());
+        } catch (IOException | RuntimeException e) {
+            String reason = name + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            problems.add(reason);
+            bench.say("could not measure %s", reason);
+        } finally {
+            Child.stopAll();
         }
     }
 

@@ -128,6 +128,11 @@ final class Child implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
+    /** The file the child's output goes to. */
+    Path log() {
+        return log;
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

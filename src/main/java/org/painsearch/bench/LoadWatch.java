@@ -33,13 +33,10 @@ final class LoadWatch implements AutoCloseable {
         });
     }
 
-    /** The load averages seen: at the start, the highest, and at the end (or now). */
-    record Load(double start, double max, double end) {
-    }
-
-    Load load() {
+    /** The load averages seen so far. */
+    LoadAverage load() {
         sample();
-        return new Load(start, max, last);
+        return new LoadAverage(start, max, last);
     }
 
     private synchronized void sample() {

@@ -14,14 +14,16 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param corpus  documents by type and bytes written, as the generator reported them
  * @param started when the run started, ISO-8601
- * @param load    one-minute load averages at the start, at most and at the end
+ * @param load     one-minute load averages at the start, at most and at the end
+ * @param problems the parts that could not run, each with the reason; their figures are missing
  */
 public record Report(CorpusGenerator.Written corpus, long seed, int cores, int rounds, String started,
-                     double wallSeconds, LoadWatch.Load load, List<Figure> figures) {
+                     double wallSeconds, LoadAverage load, List<Figure> figures, List<String> problems) {
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public Report {
         figures = List.copyOf(figures);
+        problems = List.copyOf(problems);
     }
 
     /** The table: a heading line, the load line, then one row per figure and the notes under it. */
@@ -48,6 +50,10 @@ public record Report(CorpusGenerator.Written corpus, long seed, int cores, int r
         if (!notes.isEmpty()) {
             out.append('\n');
             notes.forEach(n -> out.append(n).append('\n'));
+        }
+        if (!problems.isEmpty()) {
+            out.append("\nNot measured:\n");
+            problems.forEach(p -> out.append("- ").append(p).append('\n'));
         }
         return out.toString();
     }
@@ -88,6 +94,7 @@ public record Report(CorpusGenerator.Written corpus, long seed, int cores, int r
             list.add(m);
         }
         root.put("figures", list);
+        root.put("problems", problems);
         return JSON.writeValueAsString(root) + "\n";
     }
 

@@ -29,7 +29,13 @@ final class Servers {
          */
         void drain() throws IOException, InterruptedException {
             var request = HttpRequest.newBuilder(URI.create(url + "/health")).timeout(READY_LIMIT).build();
-            int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status;
+            try {
+                status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                throw new IOException("the server at " + url + " stopped answering after a load run"
+                        + (child.isAlive() ? "" : " (it ended: see " + child.log() + ")"), e);
+            }
             if (status != 200) {
                 throw new IOException("the server at " + url + " answered /health with " + status + " after a load run");
             }

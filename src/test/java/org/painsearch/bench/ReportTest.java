@@ -9,14 +9,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 class ReportTest {
     private static final Report REPORT = new Report(new CorpusGenerator.Written(92_000, 4_000, 4_000, 181_500_000L),
-            CorpusGenerator.SEED, 2, 2, "2026-12-01T07:00:00Z", 1_130.4, new LoadWatch.Load(1.5, 4.25, 2.0), List.of(
+            CorpusGenerator.SEED, 2, 2, "2026-12-01T07:00:00Z", 1_130.4, new LoadAverage(1.5, 4.25, 2.0), List.of(
             new Figure("reindex", "BM25 reindex", "docs/s", List.of(1_700.0, 1_800.0), List.of(4_000.0, 4_600.0),
                     "Lucene IndexWriter loop", "the child's whole life"),
             new Figure("search", "short queries p99", "ms", List.of(42.5), List.of(5.0), "Lucene top 10", null),
-            Figure.alone("vectors", "vectorize 10,000 documents", "s", List.of(612.0), "from an empty cache")));
+            Figure.alone("vectors", "vectorize 10,000 documents", "s", List.of(612.0), "from an empty cache")),
+            List.of("heap 512 MB: the server at http://127.0.0.1:1234 stopped answering after a load run"));
 
     @Test
-    void theTableHasOneRowPerFigureWithMediansRatiosAndNumberedNotes() {
+    void theTableHasOneRowPerFigureWithMediansRatiosNumberedNotesAndWhatWasNotMeasured() {
         assertThat(REPORT.table()).isEqualTo("""
                 painsearch bench: 100,000 documents (92,000 articles, 4,000 podcasts, 4,000 notes; 182 MB), seed 20240917, 2 cores, 2 round(s), started 2026-12-01T07:00:00Z
                 load average (1 min): 1.50 at the start, 4.25 at most, 2.00 at the end; wall time 18 min 50 s
@@ -29,6 +30,9 @@ class ReportTest {
 
                 [1] the child's whole life
                 [2] from an empty cache
+
+                Not measured:
+                - heap 512 MB: the server at http://127.0.0.1:1234 stopped answering after a load run
                 """);
     }
 
@@ -48,6 +52,7 @@ class ReportTest {
         assertThat(alone.path("bare").isNull()).isTrue();
         assertThat(alone.path("ratio").isNull()).isTrue();
         assertThat(alone.path("note").asString()).isEqualTo("from an empty cache");
+        assertThat(json.path("problems").get(0).asString()).startsWith("heap 512 MB: the server");
     }
 
     @Test
