@@ -20,11 +20,13 @@ public final class Benchmark {
     }
 
     /**
-     * Runs the bench; progress goes to {@code out}.
+     * Runs the bench; progress goes to {@code out}, and the report to {@code measured} before the scratch folder is
+     * deleted (which takes minutes for a large corpus).
      *
      * @throws IOException with a readable reason when a part cannot run (no jar, no collections, a child failing)
      */
-    public static Report run(BenchConfig config, PrintWriter out) throws IOException, InterruptedException {
+    public static Report run(BenchConfig config, PrintWriter out, Measured measured)
+            throws IOException, InterruptedException {
         long started = System.nanoTime();
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Child.Jvm jvm = jvm();
@@ -71,13 +73,27 @@ public final class Benchmark {
             if (config.vectorDocuments() > 0) {
                 part(bench, "vectors", () -> VectorBench.run(bench, generator), figures, problems);
             }
-            return new Report(written, CorpusGenerator.SEED, Runtime.getRuntime().availableProcessors(),
+            var report = new Report(written, CorpusGenerator.SEED, Runtime.getRuntime().availableProcessors(),
                     config.rounds(), startedAt, (System.nanoTime() - started) / 1e9, load.load(), figures, problems);
+            measured.accept(report);
+            return report;
         } finally {
             Child.stopAll();
+            out.println("removing the scratch folder " + work + " …");
+            out.flush();
             Scratch.deleteTree(work);
-            Runtime.getRuntime().removeShutdownHook(cleanUp);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
+            } catch (IllegalStateException e) {
+                // the JVM is already exiting (Ctrl+C), and the hook is cleaning up
+            }
         }
+    }
+
+    /** What to do with the report as soon as it is complete: print it, write it. */
+    @FunctionalInterface
+    public interface Measured {
+        void accept(Report report) throws IOException;
     }
 
     /** One part of the run, measured on its own. */

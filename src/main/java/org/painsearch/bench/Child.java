@@ -20,6 +20,11 @@ import java.util.regex.Pattern;
  */
 final class Child implements AutoCloseable {
     private static final Pattern HWM = Pattern.compile("(?m)^VmHWM:\\s+(\\d+) kB");
+    // Below this share of one core over a quarter second, a server has no requests left in flight.
+    private static final double IDLE_CORE_SHARE = 0.05;
+    private static final long IDLE_WINDOW_MILLIS = 250;
+    // /proc/PID/stat counts CPU time in clock ticks of 1/100 s on Linux.
+    private static final double TICKS_PER_SECOND = 100;
     // VmHWM only rises; sampling this often catches all but a last rise in the final moments of a process.
     private static final long SAMPLE_MILLIS = 50;
 
@@ -128,13 +133,35 @@ final class Child implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
-    /** The file the child's output goes to. */
-    Path log() {
-        return log;
-    }
-
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * Waits until the child's CPU use falls to nearly nothing for a moment: work it was given (requests a load run
+     * left in flight) is done.
+     *
+     * @throws IOException when it stays busy past {@code timeout}
+     */
+    void awaitIdle(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long before = cpuTicks();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(IDLE_WINDOW_MILLIS);
+            long now = cpuTicks();
+            if ((now - before) / TICKS_PER_SECOND < IDLE_CORE_SHARE * IDLE_WINDOW_MILLIS / 1000.0) {
+                return;
+            }
+            before = now;
+        }
+        throw new IOException(what() + " was still busy " + timeout.toSeconds() + " s after its load ended");
+    }
+
+    // User plus system time (fields 14 and 15 of /proc/PID/stat, counted after the command name's closing parenthesis).
+    private long cpuTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** The highest VmHWM seen, in bytes. */
@@ -164,10 +191,11 @@ final class Child implements AutoCloseable {
         return "the child process (" + log.getFileName() + ")";
     }
 
-    private String logTail() {
+    // Quoted in messages rather than pointed to: the log is in the scratch folder, deleted when the run ends.
+    String logTail() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return "; the end of its log " + log + ":\n  "
+            return "; its output ended with:\n  "
                     + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
         } catch (IOException e) {
             return "";

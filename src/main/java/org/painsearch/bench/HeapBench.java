@@ -38,7 +38,9 @@ final class HeapBench {
         }
         long oursErrors = ours.stream().mapToLong(LoadResult::errors).sum();
         long bareErrors = bare.stream().mapToLong(LoadResult::errors).sum();
-        String note = "both servers started with " + HEAP + ", all queries in turn; errors or non-2xx answers: painsearch "
+        String note = "both servers started with " + HEAP + ", all queries in turn; requests completed: painsearch "
+                + ours.stream().mapToLong(LoadResult::requests).sum() + ", bare "
+                + bare.stream().mapToLong(LoadResult::requests).sum() + "; errors or non-2xx answers: painsearch "
                 + oursErrors + ", bare " + bareErrors;
         String baseline = "bare Javalin 7 + Lucene, " + HEAP;
         return List.of(

@@ -59,8 +59,11 @@ final class HttpBench {
             java.util.function.Function<Side, LoadResult> pick = kind.equals("short queries") ? Side::shortQueries
                     : Side::questions;
             var in = kind.equals("short queries") ? inShort : inQuestions;
-            String note = errors(ours, pick) + errors(bare, pick) == 0 ? null
-                    : "errors or non-2xx answers: painsearch " + errors(ours, pick) + ", bare " + errors(bare, pick);
+            String note = String.format(java.util.Locale.ROOT, "requests completed over %d round(s) of %d s: painsearch "
+                            + "%d, bare Javalin %d, in-process %d; errors or non-2xx answers: painsearch %d, bare %d",
+                    ours.size(), time.toSeconds(), sum(ours, pick, LoadResult::requests),
+                    sum(bare, pick, LoadResult::requests), in.stream().mapToLong(LoadResult::requests).sum(),
+                    sum(ours, pick, LoadResult::errors), sum(bare, pick, LoadResult::errors));
             figures.add(new Figure("http", "/api/search " + kind, "req/s", values(ours, s -> pick.apply(s).perSecond()),
                     values(bare, s -> pick.apply(s).perSecond()), javalin, note));
             figures.add(new Figure("http", "/api/search " + kind, "req/s", values(ours, s -> pick.apply(s).perSecond()),
@@ -100,8 +103,9 @@ final class HttpBench {
                 s.shortQueries().p99Ms(), s.questions().perSecond(), s.questions().p99Ms(), s.health().perSecond());
     }
 
-    private static long errors(List<Side> sides, java.util.function.Function<Side, LoadResult> pick) {
-        return sides.stream().mapToLong(s -> pick.apply(s).errors()).sum();
+    private static long sum(List<Side> sides, java.util.function.Function<Side, LoadResult> pick,
+                            java.util.function.ToLongFunction<LoadResult> what) {
+        return sides.stream().mapToLong(s -> what.applyAsLong(pick.apply(s))).sum();
     }
 
     private static List<Double> values(List<Side> sides, java.util.function.ToDoubleFunction<Side> f) {

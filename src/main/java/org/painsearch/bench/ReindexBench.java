@@ -55,7 +55,8 @@ final class ReindexBench {
                 new Figure("reindex", "BM25 reindex", "docs/s", rate, bareRate, baseline,
                         "reindex and the bare loop each run in a fresh child JVM; the time is the child's whole life"),
                 new Figure("reindex", "peak RSS", "MB", rss, bareRss, baseline,
-                        "VmHWM of the child JVM (default heap settings), sampled every 50 ms"));
+                        "VmHWM of the child JVM, sampled every 50 ms; both run with the JVM's default heap (at most "
+                                + "a quarter of the memory), so memory a lazy collector leaves unreclaimed counts too"));
         Scratch.deleteTree(bare);
         return new Result(figures, ours);
     }

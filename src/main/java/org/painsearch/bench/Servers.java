@@ -24,17 +24,20 @@ final class Servers {
     /** A server child, its address, and the time from its start to its first search answer. */
     record Running(Child child, String url, Duration firstAnswer) implements AutoCloseable {
         /**
-         * Waits until the server answers {@code /health} again: requests a load run left in flight are finished
-         * first, so they do not slow the next run down.
+         * Waits until the server has finished the requests a load run left in flight (its CPU falls idle) and answers
+         * {@code /health} again, so they do not slow the next run down.
          */
         void drain() throws IOException, InterruptedException {
+            if (child.isAlive()) {
+                child.awaitIdle(READY_LIMIT);
+            }
             var request = HttpRequest.newBuilder(URI.create(url + "/health")).timeout(READY_LIMIT).build();
             int status;
             try {
                 status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (IOException e) {
                 throw new IOException("the server at " + url + " stopped answering after a load run"
-                        + (child.isAlive() ? "" : " (it ended: see " + child.log() + ")"), e);
+                        + (child.isAlive() ? "" : " and ended" + child.logTail()), e);
             }
             if (status != 200) {
                 throw new IOException("the server at " + url + " answered /health with " + status + " after a load run");

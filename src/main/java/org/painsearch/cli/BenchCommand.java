@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
                 + "recombined (fixed seed) from ../shared/eval, in a temporary folder: reindex, search, HTTP at 16 "
                 + "connections (wrk, installed with apt-get when missing), serve to first answer, a 512 MB heap, "
                 + "vectors. Each figure runs alternately with its baseline; prints a table of figures and ratios.",
-                "Takes about 20 minutes at the default size on two cores; the machine should be otherwise idle."},
+                "Takes 20 minutes or more at the default size on two cores, much longer on a busy machine: the table "
+                        + "shows the load average."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every figure measured", "1:a part could not run (the table's end or the message says which "
                 + "and why)"})
@@ -64,14 +65,15 @@ final class BenchCommand implements Callable<Integer> {
         Path home = Path.of(System.getProperty("painsearch.home", ".")).toAbsolutePath().normalize();
         Path evalDir = shared != null ? shared : home.resolveSibling("shared").resolve("eval");
         var config = new BenchConfig(docs, rounds, Duration.ofSeconds(seconds), vectorDocs, questions, evalDir, tmp);
-        Report report = Benchmark.run(config, out);
-        out.println();
-        out.print(report.table());
-        if (outFile != null) {
-            Files.writeString(outFile, report.json(), StandardCharsets.UTF_8);
-            out.println("\nJSON written to " + outFile);
-        }
-        out.flush();
+        Report report = Benchmark.run(config, out, r -> {
+            out.println();
+            out.print(r.table());
+            if (outFile != null) {
+                Files.writeString(outFile, r.json(), StandardCharsets.UTF_8);
+                out.println("\nJSON written to " + outFile);
+            }
+            out.flush();
+        });
         return report.problems().isEmpty() ? 0 : 1;
     }
 }
