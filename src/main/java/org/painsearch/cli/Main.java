@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "painsearch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Search pain-science articles, podcasts and your own notes, locally.",
         subcommands = {ServeCommand.class, ReindexCommand.class, ImportCommand.class, ExportCommand.class, CrawlCommand.class,
-                SearchCommand.class, EvalCommand.class, NoteCommand.class, BookmarkCommand.class,
+                SearchCommand.class, EvalCommand.class, NoteCommand.class, BookmarkCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     // Lucene suggests an incubator module on every start; painsearch does not need it, so the hint is noise.

@@ -1,0 +1,134 @@
+package org.painsearch.bench;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.painsearch.app.Library;
+import org.painsearch.corpus.CorpusException;
+import org.painsearch.corpus.CorpusStore;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.painsearch.index.Analysis;
+import org.painsearch.index.Fields;
+import org.painsearch.index.IndexBusyException;
+import org.painsearch.index.IndexService;
+import org.painsearch.index.Synonyms;
+import org.painsearch.search.RankingMode;
+import org.painsearch.search.SearchRequest;
+import org.painsearch.search.SearchService;
+import org.painsearch.vectors.Embeddings;
+import org.painsearch.vectors.Passages;
+
+/**
+ * Every in-process call the bench makes into painsearch (searching, vectorizing, the analyzer and index schema the
+ * bare baselines share), in one place:
+ * when the engine's API changes, this is the one class to rewire. Everything else drives painsearch through its
+ * command line and HTTP API in child processes.
+ */
+public final class PainsearchAdapter {
+    private PainsearchAdapter() {
+    }
+
+    /** painsearch's own index-time analysis, which the bare baselines use too. */
+    public static Analyzer analyzer() {
+        return Analysis.indexAnalyzer();
+    }
+
+    /**
+     * Where painsearch's index keeps what the bare search reads, so both search the same index: the query that
+     * keeps whole documents (not podcast segments or passages), and the id, title and body fields.
+     */
+    public record Schema(Query documentsOnly, String id, String title, String body) {
+    }
+
+    /** painsearch's index schema, as {@link Schema} describes it. */
+    public static Schema schema() {
+        return new Schema(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOC)), Fields.ID, Fields.TITLE, Fields.BODY);
+    }
+
+    /** A search engine over an index, answering one query as the web API does: ranking, snippets, facets, links. */
+    public interface Searcher extends Closeable {
+        /** Runs {@code query} for the first page of ten; returns how many hits the page has. */
+        int search(String query) throws IOException;
+    }
+
+    /** painsearch's search over an index built by {@code reindex}, opened read-only as the CLI search opens it. */
+    public static Searcher open(Path corpus, Path index) throws IOException {
+        var service = IndexService.openReadOnly(index);
+        var search = new SearchService(service, new Synonyms(new CorpusStore(corpus).synonymsFile()));
+        return new Searcher() {
+            @Override
+            public int search(String query) throws IOException {
+                return search.search(SearchRequest.of(query)).hits().size();
+            }
+
+            @Override
+            public void close() throws IOException {
+                service.close();
+            }
+        };
+    }
+
+    /** The outcome of vectorizing a corpus: passages embedded, the wall time, and a hybrid search over the result. */
+    public record Vectorized(int documents, long passages, long millis, Searcher hybrid) {
+    }
+
+    /**
+     * Indexes {@code corpus} into {@code index} with hybrid ranking, embedding every passage (the cache starts
+     * empty in a fresh index folder), and returns when every vector is searchable.
+     */
+    public static Vectorized vectorize(Path corpus, Path index) throws IOException {
+        IndexService service;
+        try {
+            service = IndexService.openWritable(index);
+        } catch (IndexBusyException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        var embeddings = Embeddings.open(index.resolve("embedding-cache"));
+        var library = new Library(new CorpusStore(corpus), service, java.time.Clock.systemUTC(), embeddings,
+                RankingMode.HYBRID);
+        long started = System.nanoTime();
+        Library.RebuildReport report;
+        try {
+            report = library.rebuild(Library.Progress.NONE);
+            if (!report.problems().isEmpty()) {
+                throw new IOException("painsearch could not read " + report.problems().size()
+                        + " generated file(s), e.g. " + report.problems().get(0).getMessage());
+            }
+        } catch (IOException | RuntimeException e) {
+            library.close();
+            throw e;
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        Searcher hybrid = new Searcher() {
+            @Override
+            public int search(String query) throws IOException {
+                return library.search().search(SearchRequest.of(query)).hits().size();
+            }
+
+            @Override
+            public void close() throws IOException {
+                library.close();
+            }
+        };
+        return new Vectorized(report.indexed(), embeddings.counts()[0], millis, hybrid);
+    }
+
+    /** The passages painsearch embeds for the corpus files {@code files}, in order, the bare model's input. */
+    public static List<String> passages(Path corpus, List<Path> files) throws IOException {
+        var store = new CorpusStore(corpus);
+        var out = new ArrayList<String>();
+        for (Path f : files) {
+            try {
+                out.addAll(Passages.of(store.read(f)));
+            } catch (CorpusException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+}
