@@ -128,6 +128,7 @@ public record IndexDefinition(IndexSettings settings, TypeMapping mappings) {
                         Map.entry(Fields.EPISODE, storedOnly()),
                         Map.entry(Fields.AUDIO, storedOnly()),
                         Map.entry(Fields.DURATION, storedOnly()),
+                        Map.entry(Fields.CUE_MARKS, storedOnly()),
                         Map.entry(Fields.PATH, storedOnly()),
                         Map.entry(Fields.START, Property.of(p -> p.integer(i -> i))),
                         Map.entry(Fields.SPELL, Property.of(p -> p.text(t -> t.analyzer(WORDS_ANALYZER)

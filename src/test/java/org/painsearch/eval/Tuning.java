@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.painsearch.corpus.Document;
 import org.painsearch.index.IndexService;
 import org.painsearch.index.Synonyms;
@@ -26,6 +27,8 @@ import org.painsearch.vectors.Embeddings;
  * Arguments: {@code bm25|hybrid [model] [embedding-cache-dir]}; candidates are read from standard input, one
  * per line, as the eight {@link RankingConfig} values separated by spaces.
  */
+// Run by hand like the benchmarks; it reads the checkout's corpus/synonyms.txt only as the product's eval does.
+@Tag("benchmark")
 public final class Tuning {
     private static final List<String[]> DEV = List.of(new String[] {"liveqa-medquad", "dev"},
             new String[] {"med", "dev"}, new String[] {"scifact", "train"});
