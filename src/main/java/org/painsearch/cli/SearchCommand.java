@@ -51,6 +51,12 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
+        for (String type : types) {
+            if (org.painsearch.corpus.DocType.parse(type.toLowerCase(java.util.Locale.ROOT)) == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--type '" + type + "' is not a type: use article, podcast or note.");
+            }
+        }
         if (!IndexService.isCurrent(store.indexDir())) {
             var access = LocalIndex.open(store);
             if (access.library() != null) {

@@ -14,7 +14,10 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
-/** Counts facet values over the keyword fields' doc values, caching the per-reader ordinal state. */
+/**
+ * Counts facet values over the keyword fields' doc values, all fields from one pass over the hits, caching the
+ * per-reader ordinal state.
+ */
 final class FacetCounter {
     private static final int MAX_VALUES = 30;
 
@@ -24,16 +27,20 @@ final class FacetCounter {
     private record CachedStates(IndexReader reader, Map<String, StringDocValuesReaderState> states) {
     }
 
-    /** Value counts of {@code field} among documents matching {@code query}, largest first. */
-    Map<String, Long> count(IndexSearcher searcher, Query query, String field, boolean byLabelDescending)
+    /** The documents matching {@code query}, gathered once for counting every field. */
+    static FacetsCollector matching(IndexSearcher searcher, Query query) throws IOException {
+        return FacetsCollectorManager.search(searcher, query, 1, new FacetsCollectorManager()).facetsCollector();
+    }
+
+    /** Value counts of {@code field} among the {@code hits}, largest first (years: newest first, all of them). */
+    Map<String, Long> count(IndexSearcher searcher, FacetsCollector hits, String field, boolean byLabelDescending)
             throws IOException {
         StringDocValuesReaderState state = state(searcher.getIndexReader(), field);
         var out = new LinkedHashMap<String, Long>();
         if (state == null) {
             return out;
         }
-        FacetsCollector fc = FacetsCollectorManager.search(searcher, query, 1, new FacetsCollectorManager()).facetsCollector();
-        var counts = new StringValueFacetCounts(state, fc);
+        var counts = new StringValueFacetCounts(state, hits);
         // Years are a timeline: every one is offered (newest first), not only the most frequent.
         FacetResult result = byLabelDescending ? counts.getAllChildren(field) : counts.getTopChildren(MAX_VALUES, field);
         if (result == null) {

@@ -69,7 +69,7 @@ final class QueryFactory {
 
     // Relaxing AND to OR helps only for several plain words; explicit syntax is taken as meant.
     static boolean mayRelax(String text) {
-        return text.strip().contains(" ") && !text.matches("(?s).*(\"|\\bAND\\b|\\bOR\\b|\\bNOT\\b|(^|\\s)[-+]|[*(){}\\[\\]^~]|\\b(title|body):).*");
+        return text.strip().contains(" ") && !text.matches("(?s).*(\"|\\bAND\\b|\\bOR\\b|\\bNOT\\b|(^|\\s)(\\+|-\\d)|[*(){}\\[\\]^~]|\\b(title|body):).*");
     }
 
     /**

@@ -92,9 +92,9 @@ final class Ranker {
             }
         }
         Query constraints = reading.question() ? null : QueryFactory.constraints(text, analyzer, FieldExpansion.of(config));
-        if (wordTotal == 0 && reading.syntaxProblem() == null && QueryFactory.isSentence(text)
-                && QueryFactory.looksLikeSyntax(text)) {
-            // "+1", a quoted word, AND in a sentence: taken as syntax they found nothing, so read the words as words.
+        if (wordTotal == 0 && QueryFactory.isSentence(text) && QueryFactory.looksLikeSyntax(text)) {
+            // "+1", a quoted word, AND in a sentence (or a quote left open, which cannot be syntax): taken as syntax
+            // (or as all of the words) they found nothing, so read the sentence as words, as a question is read.
             // A short query ("\"gate spinal\"") means its syntax and keeps its strict reading.
             var plain = QueryFactory.read(QueryFactory.asPlainWords(text), analyzer, config);
             long found = searcher.count(QueryFactory.combine(plain.query(), clauses, null));

@@ -284,11 +284,12 @@ public final class SearchService {
     private Map<String, Map<String, Long>> facetCounts(IndexSearcher searcher, Query text,
                                                        List<QueryFactory.FilterClause> clauses) throws IOException {
         var out = new LinkedHashMap<String, Map<String, Long>>();
-        // type, source and year offer alternatives, so each is counted as if its own selection were not made.
-        out.put("type", facets.count(searcher, QueryFactory.combine(text, clauses, "type"), Fields.TYPE, false));
-        out.put("tag", facets.count(searcher, QueryFactory.combine(text, clauses, null), Fields.TAG, false));
-        out.put("source", facets.count(searcher, QueryFactory.combine(text, clauses, "source"), Fields.SOURCE, false));
-        out.put("year", facets.count(searcher, QueryFactory.combine(text, clauses, "year"), Fields.YEAR, true));
+        // Counted over exactly the answer's hits (so each dimension adds up to the total), in one pass.
+        var hits = FacetCounter.matching(searcher, QueryFactory.combine(text, clauses, null));
+        out.put("type", facets.count(searcher, hits, Fields.TYPE, false));
+        out.put("tag", facets.count(searcher, hits, Fields.TAG, false));
+        out.put("source", facets.count(searcher, hits, Fields.SOURCE, false));
+        out.put("year", facets.count(searcher, hits, Fields.YEAR, true));
         return out;
     }
 

@@ -162,4 +162,30 @@ class CliTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--limit");
     }
+
+    @Test
+    void aWrongTypeIsAnErrorThatListsTheValidOnes() {
+        var r = run("search", "massage", "--type", "articles");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("article, podcast or note").contains("articles").doesNotContain("Exception");
+    }
+
+    @Test
+    void theCommandLineAndThePageShareOneSearch() throws Exception {
+        var embeddings = org.painsearch.vectors.Embeddings.open(dir.resolve("cache"));
+        try (var library = new Library(new CorpusStore(corpus), IndexService.openWritable(index),
+                java.time.Clock.systemUTC(), embeddings, org.painsearch.search.RankingMode.HYBRID)) {
+            library.rebuild(Library.Progress.NONE);
+            for (String q : List.of("massage pain", "why does touch help", "sleep -massage")) {
+                var expected = library.search().search(org.painsearch.search.SearchRequest.of(q)).hits().stream()
+                        .map(h -> h.id()).toList();
+                assertThat(expected).as(q).isNotEmpty();
+                // The CLI opens the index read-only beside the writer, as it does beside a running server.
+                library.index().refresh();
+                var printed = java.util.regex.Pattern.compile("(?m)^ {4}\\w+ · ([^ ]+)").matcher(run("search", q).out())
+                        .results().map(m -> m.group(1)).toList();
+                assertThat(printed).as(q).isEqualTo(expected);
+            }
+        }
+    }
 }

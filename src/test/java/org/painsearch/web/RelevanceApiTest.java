@@ -63,6 +63,24 @@ class RelevanceApiTest {
     }
 
     @Test
+    void theTotalIsTheSumOfTheTypeCountsWhateverTheSortAndFilter() throws Exception {
+        for (String query : List.of("q=massage", "q=" + q("massage type:article"), "q=pain&type=note",
+                "q=" + q("-sleep pain"), "q=" + q("qwzx blorptangle"))) {
+            var byRelevance = get("/api/search?" + query, 200);
+            var byDate = get("/api/search?" + query + "&sort=date", 200);
+            long total = byRelevance.path("total").asLong();
+            assertThat(byDate.path("total").asLong()).as(query).isEqualTo(total);
+            long sum = 0;
+            for (JsonNode f : byRelevance.path("facets").path("type")) {
+                sum += f.path("count").asLong();
+            }
+            assertThat(sum).as(query + ": type counts add up to the total").isEqualTo(total);
+        }
+        assertThat(get("/api/search?q=" + q("qwzx blorptangle"), 200).path("total").asLong()).isZero();
+        assertThat(get("/api/search?q=massage", 200).path("total").asLong()).isPositive();
+    }
+
+    @Test
     void searchDetailsShowStemsAndSynonyms() throws Exception {
         var details = get("/api/search?q=" + q("CRPS swelling"), 200).path("details");
         assertThat(details.path("reading").asString()).isEqualTo("all words");
