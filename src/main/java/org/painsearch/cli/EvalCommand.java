@@ -55,7 +55,7 @@ final class EvalCommand implements Callable<Integer> {
     private Path cacheDir;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "${env:PAINSEARCH_MODEL}",
-            description = "Embedding model for hybrid mode: minilm or bge-small (env PAINSEARCH_MODEL; default: minilm).")
+            description = "Embedding model for hybrid mode: minilm or bge-small (env PAINSEARCH_MODEL; default: bge-small).")
     private String model;
 
     @Spec

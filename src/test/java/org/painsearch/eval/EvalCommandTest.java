@@ -46,4 +46,20 @@ class EvalCommandTest {
         assertThat(runLines).first().asString().startsWith("q1 Q0 D1 1 ").endsWith(" painsearch-bm25");
         assertThat(runLines).anyMatch(l -> l.startsWith("q2 Q0 D2 1 "));
     }
+
+    @Test
+    void aFailureEndsWithAClearErrorAndNoFigures() throws Exception {
+        Path c = dir.resolve("broken");
+        Files.createDirectories(c.resolve("qrels"));
+        Files.writeString(c.resolve("corpus.jsonl"), "{\"_id\": \"D1\", \"title\": \"t\", \"text\": \"x\"}\n");
+        Files.writeString(c.resolve("queries.jsonl"), "{\"_id\": \"q1\", \"text\": \"x\"}\nnot json\n");
+        Files.writeString(c.resolve("qrels/dev.tsv"), "query-id\tcorpus-id\tscore\nq1\tD1\t1\n");
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int code = Main.newCommandLine(new PrintWriter(out), new PrintWriter(err)).execute("eval", c.toString(),
+                "--index", dir.resolve("index").toString(), "--corpus", dir.resolve("corpus").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("queries.jsonl line 2").doesNotContain("Exception");
+        assertThat(out.toString()).doesNotContain("nDCG@10");
+    }
 }
