@@ -246,6 +246,7 @@ public final class SearchService {
         boolean[] byMeaning = ranking.meaningPart() == null ? new boolean[ids.length]
                 : Membership.of(searcher, ranking.meaningPart(), ids);
         var names = new LinkNames(searcher);
+        var citing = NoteLinks.notesLinkingTo(searcher, ids);
         var hits = new ArrayList<SearchResponse.Hit>();
         for (int i = 0; i < page.length; i++) {
             var doc = searcher.storedFields().document(page[i].doc, HIT_FIELDS);
@@ -273,7 +274,7 @@ public final class SearchService {
             hits.add(new SearchResponse.Hit(id, type, doc.get(Fields.TITLE), doc.get(Fields.URL),
                     doc.get(Fields.PUBLISHED_TEXT), List.of(doc.getValues(Fields.AUTHOR)),
                     List.of(doc.getValues(Fields.TAG)), doc.get(Fields.SOURCE), hitSnippets, timestamp, seconds,
-                    doc.get(Fields.AUDIO), NoteLinks.notesLinkingTo(searcher, id), links,
+                    doc.get(Fields.AUDIO), citing.get(i), links,
                     doc.get(Fields.PRIVATE) != null ? Boolean.TRUE : null, score, matchedBy(byWords[i], byMeaning[i]),
                     explainStems == null ? null : Explanations.explain(searcher, textQuery, page[i].doc, explainStems,
                             ranking.fusionOf(page[i].doc))));
