@@ -64,6 +64,13 @@ public final class Reconciliation {
 
     /** Compares the corpus files with the content versions an index recorded (see IndexService#contentVersions). */
     public static Differences compare(CorpusStore corpus, Map<String, String> indexed) throws IOException {
+        return compare(corpus, indexed, n -> { });
+    }
+
+    /** As {@link #compare(CorpusStore, Map)}, telling {@code progress} how many files were compared. */
+    public static Differences compare(CorpusStore corpus, Map<String, String> indexed,
+                                      java.util.function.IntConsumer progress) throws IOException {
+        int compared = 0;
         var missing = new ArrayList<Path>();
         var stale = new ArrayList<Path>();
         var onDisk = new HashMap<String, Path>();
@@ -77,6 +84,7 @@ public final class Reconciliation {
             } else if (!version.equals(ContentVersion.ofDocument(file))) {
                 stale.add(file);
             }
+            progress.accept(++compared);
         }
         var orphaned = new TreeSet<>(indexed.keySet());
         orphaned.removeAll(onDisk.keySet());
@@ -86,7 +94,7 @@ public final class Reconciliation {
     /** Compares and fixes through the library's one write path, then commits; {@code progress} counts documents. */
     static Outcome run(Library library, Library.Progress progress) throws IOException {
         progress.stage("Checking the index against the corpus", library.corpus().documentFiles().size());
-        var found = compare(library.corpus(), library.index().contentVersions());
+        var found = compare(library.corpus(), library.index().contentVersions(), progress::step);
         progress.stage("Bringing the index in step", found.count());
         var problems = new ArrayList<String>();
         int done = 0;

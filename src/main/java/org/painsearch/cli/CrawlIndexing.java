@@ -19,7 +19,7 @@ final class CrawlIndexing implements AutoCloseable {
     }
 
     static CrawlIndexing open(StoreOptions store, PrintWriter out) throws IOException {
-        var access = LocalIndex.open(store);
+        var access = LocalIndex.open(store, out);
         if (access.server() != null) {
             out.println("The index is open in " + access.server().describe() + "; it indexes each document as it arrives.");
             out.flush();

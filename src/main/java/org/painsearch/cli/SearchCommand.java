@@ -52,7 +52,7 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
         if (!IndexService.isCurrent(store.indexDir())) {
-            var access = LocalIndex.open(store);
+            var access = LocalIndex.open(store, spec.commandLine().getErr());
             if (access.library() != null) {
                 try (var library = access.library()) {
                     LocalIndex.ensureBuilt(library, spec.commandLine().getErr());

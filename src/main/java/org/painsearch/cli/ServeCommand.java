@@ -74,14 +74,15 @@ final class ServeCommand implements Callable<Integer> {
         // Said first, so even a slow start on a busy machine is never silent.
         out.println("Opening the index in " + store.indexDir() + "…");
         out.flush();
-        var access = LocalIndex.open(store);
+        var access = LocalIndex.open(store, out);
         if (access.server() != null) {
             throw new IOException("the index is already served by " + access.server().describe()
                     + "; open that address, or stop it first");
         }
         var library = access.library();
         try {
-            if (LocalIndex.ensureBuilt(library, out)) {
+            boolean built = LocalIndex.buildIfNeeded(library, out);
+            if (built) {
                 out.println("Starting the server…");
                 out.flush();
             }
@@ -129,10 +130,48 @@ final class ServeCommand implements Callable<Integer> {
             }
             out.println("Press Ctrl+C to stop.");
             out.flush();
+            if (!built) {
+                // Files edited, added or deleted while the server was stopped: searching works meanwhile.
+                Thread.ofPlatform().daemon().name("painsearch-reconcile").start(() -> reconcile(library, out));
+            }
             return KEEP_RUNNING;
         } catch (IOException | RuntimeException e) {
             library.close();
             throw e;
+        }
+    }
+
+    // Brings the index in step with the corpus, with progress in the terminal and on the page (GET /api/status).
+    private static void reconcile(org.painsearch.app.Library library, java.io.PrintWriter out) {
+        try (var task = library.tasks().start("reconcile", "Checking the index against the corpus");
+             var bar = new ConsoleProgress("Checking the index")) {
+            var outcome = library.reconcile(new org.painsearch.app.Library.Progress() {
+                @Override
+                public void start(int total) {
+                    bar.start(total);
+                    task.start(total);
+                }
+
+                @Override
+                public void stage(String name, int total) {
+                    bar.stage(name, total);
+                    task.stage(name, total);
+                }
+
+                @Override
+                public void step(int done) {
+                    bar.step(done);
+                    task.step(done);
+                }
+            });
+            if (!outcome.found().none()) {
+                out.println("Brought the index in step with the corpus: " + outcome.summary() + ".");
+                out.flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            out.println("Could not compare the index with the corpus (" + e.getMessage()
+                    + "); ./painsearch check says more.");
+            out.flush();
         }
     }
 
