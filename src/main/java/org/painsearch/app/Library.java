@@ -2,19 +2,14 @@ package org.painsearch.app;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.painsearch.corpus.ContentVersion;
 import org.painsearch.corpus.CorpusException;
 import org.painsearch.corpus.CorpusStore;
-import org.painsearch.corpus.DocType;
-import org.painsearch.corpus.Document;
 import org.painsearch.corpus.TextFiles;
 import org.painsearch.index.IndexService;
 import org.painsearch.index.Indexer;
@@ -51,8 +46,8 @@ public final class Library implements Closeable {
     private final Embeddings embeddings;
     private final Suggestions suggestions;
     private final Related related;
-    // What was last indexed for each id, so an event for a file we just wrote ourselves costs nothing.
-    private final Map<String, String> indexedVersions = new ConcurrentHashMap<>();
+    // Corpus files into the index, one at a time.
+    private final FileSync files;
 
     public Library(CorpusStore corpus, IndexService index) {
         this(corpus, index, Clock.systemUTC());
@@ -72,6 +67,7 @@ public final class Library implements Closeable {
         this.index = index;
         this.embeddings = embeddings;
         this.indexer = new Indexer(index, embeddings);
+        this.files = new FileSync(corpus, indexer);
         this.synonyms = new Synonyms(corpus.synonymsFile());
         this.bookmarks = new BookmarkStore(corpus.root().resolve("bookmarks.json"), clock);
         this.search = searchService(index, synonyms, bookmarks, embeddings, defaultMode);
@@ -128,6 +124,9 @@ public final class Library implements Closeable {
         return bookmarks;
     }
 
+    /** A generation that is always visible: nothing was written. */
+    public static final long NOTHING_WRITTEN = FileSync.NOTHING_WRITTEN;
+
     /** Creates a note and indexes it before returning, so a search right after finds it. */
     public Note createNote(NoteDraft draft) throws IOException {
         Note note = notes.create(draft);
@@ -155,52 +154,19 @@ public final class Library implements Closeable {
         return note;
     }
 
-    /** A generation that is always visible: nothing was written. */
-    public static final long NOTHING_WRITTEN = -1;
-
     /**
-     * Brings the index in line with one corpus file: a changed document is re-read and replaced, a removed one
-     * is taken out, a transcript refreshes its episode. A file that cannot be read leaves the indexed version.
-     * Returns the generation to wait on for the change to be searchable ({@link #NOTHING_WRITTEN} when none).
+     * Brings the index in line with one corpus file (see {@link FileSync#sync}); returns the generation to wait on
+     * for the change to be searchable ({@link #NOTHING_WRITTEN} when nothing was written).
      *
      * @throws IOException with the file and the problem when it cannot be read
      */
     public long syncFile(Path file) throws IOException {
-        String name = file.getFileName().toString();
-        if (name.endsWith(".vtt") || name.endsWith(".srt")) {
-            Path md = file.resolveSibling(name.substring(0, name.length() - 4) + ".md");
-            return Files.exists(md) ? syncFile(md) : NOTHING_WRITTEN;
-        }
-        if (!corpus.isDocumentFile(file)) {
-            return NOTHING_WRITTEN; // the trash and the other hidden folders are not part of the library
-        }
-        String id = name.substring(0, name.length() - 3);
-        if (!Files.exists(file)) {
-            boolean elsewhere = java.util.Arrays.stream(DocType.values()).anyMatch(t -> Files.exists(corpus.pathFor(t, id)));
-            if (elsewhere) {
-                return NOTHING_WRITTEN;
-            }
-            indexedVersions.remove(id);
-            return indexer.delete(id);
-        }
-        try {
-            Document d = corpus.read(file);
-            String version = ContentVersion.ofDocument(file);
-            if (version.equals(indexedVersions.get(d.id()))) {
-                return NOTHING_WRITTEN;
-            }
-            long generation = indexer.write(d, version);
-            indexedVersions.put(d.id(), version);
-            return generation;
-        } catch (CorpusException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        return files.sync(file);
     }
 
     /** Takes a document whose file is gone out of the index; returns the generation to wait on. */
     long forget(String id) throws IOException {
-        indexedVersions.remove(id);
-        return indexer.delete(id);
+        return files.forget(id);
     }
 
     /** The one write path into this library's index. */
@@ -287,7 +253,7 @@ public final class Library implements Closeable {
                 }
             }
         }, progress);
-        indexedVersions.clear();
+        this.files.forgetAll();
         return new RebuildReport(indexed[0], problems, (System.nanoTime() - started) / 1_000_000);
     }
 

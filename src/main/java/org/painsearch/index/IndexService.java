@@ -4,8 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -13,12 +11,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
@@ -39,15 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class IndexService implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexService.class);
     // Every searcher ranks with painsearch's BM25 parameters (see Ranking).
-    private static final org.apache.lucene.search.SearcherFactory SEARCHERS = new org.apache.lucene.search.SearcherFactory() {
-        @Override
-        public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
-                                         org.apache.lucene.index.IndexReader previous) {
-            var searcher = new IndexSearcher(reader);
-            searcher.setSimilarity(Ranking.SIMILARITY);
-            return searcher;
-        }
-    };
+    private static final org.apache.lucene.search.SearcherFactory SEARCHERS = Ranking.SEARCHERS;
     // Uncommitted writes are committed at most this long after they were made.
     private static final long COMMIT_SECONDS = 3;
     // A write nobody waits for is searchable within this time; one somebody waits for, within the second.
@@ -149,23 +137,7 @@ public final class IndexService implements Closeable {
 
     /** The content version of every searchable document, by id ("" for a document indexed without one). */
     public Map<String, String> contentVersions() throws IOException {
-        return withSearcher(s -> {
-            var out = new HashMap<String, String>();
-            for (var leaf : s.getIndexReader().leaves()) {
-                var reader = leaf.reader();
-                var live = reader.getLiveDocs();
-                var ids = DocValues.getSortedSet(reader, Fields.ID);
-                var versions = DocValues.getSortedSet(reader, Fields.VERSION);
-                for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
-                    if (live != null && !live.get(doc)) {
-                        continue;
-                    }
-                    String id = ids.lookupOrd(ids.nextOrd()).utf8ToString();
-                    out.put(id, versions.advanceExact(doc) ? versions.lookupOrd(versions.nextOrd()).utf8ToString() : "");
-                }
-            }
-            return out;
-        });
+        return withSearcher(IndexedVersions::of);
     }
 
     /** The index folder. */
@@ -311,14 +283,9 @@ public final class IndexService implements Closeable {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            IOUtils.rm(root);
         }
     }
 
