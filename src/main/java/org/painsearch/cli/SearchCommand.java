@@ -48,10 +48,19 @@ final class SearchCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
+    // An index that cannot even be read counts as not current: opening it for writing sets it aside and rebuilds.
+    private boolean currentIndex() {
+        try {
+            return IndexService.isCurrent(store.indexDir());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
-        if (!IndexService.isCurrent(store.indexDir())) {
+        if (!currentIndex()) {
             var access = LocalIndex.open(store, spec.commandLine().getErr());
             if (access.library() != null) {
                 try (var library = access.library()) {

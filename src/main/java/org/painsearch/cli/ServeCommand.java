@@ -118,7 +118,7 @@ final class ServeCommand implements Callable<Integer> {
                 try {
                     library.close();
                 } catch (IOException e) {
-                    // exiting anyway; every change was committed when it was made
+                    // exiting anyway; the corpus files hold every change, and the next start reconciles
                 }
             }, "painsearch-shutdown"));
             // From the JVM's start: what she waited, indexing included on a first run.

@@ -61,7 +61,8 @@ public final class DamagedIndex {
             }
         }
         // Lucene names a codec or format it does not know this way: not an index this painsearch can read.
-        return e instanceof IllegalArgumentException || e instanceof IllegalStateException
+        boolean fromLucene = e.getStackTrace().length > 0 && e.getStackTrace()[0].getClassName().startsWith("org.apache.lucene");
+        return fromLucene && (e instanceof IllegalArgumentException || e instanceof IllegalStateException)
                 ? "its files are not an index this painsearch can read" : null;
     }
 

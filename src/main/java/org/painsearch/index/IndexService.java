@@ -241,8 +241,8 @@ public final class IndexService implements Closeable {
     }
 
     /**
-     * Waits until the write that returned {@code generation} is searchable, for at most a second; false when it
-     * is not yet (it will be shortly).
+     * Waits until the write that returned {@code generation} is searchable, for at most a second (the reopen thread
+     * refreshes within milliseconds when idle); false when it is not yet (it will be shortly).
      */
     public boolean awaitVisible(long generation) {
         if (reopener == null) {

@@ -71,9 +71,15 @@ public final class Indexer {
         }
     }
 
-    /** Waits (at most about a second) until the write that returned {@code generation} is searchable. */
-    public boolean awaitVisible(long generation) {
-        return index.awaitVisible(generation);
+    /**
+     * Returns once the write that returned {@code generation} is searchable: the reopen thread makes it so within a
+     * second; on a machine so busy that it has not, this thread refreshes, so a note save is never acknowledged
+     * before a search finds it.
+     */
+    public void awaitVisible(long generation) throws IOException {
+        if (!index.awaitVisible(generation)) {
+            index.refresh();
+        }
     }
 
     /** The end of a batch: every write so far is committed and searchable. */

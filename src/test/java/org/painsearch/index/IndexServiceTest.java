@@ -79,7 +79,7 @@ class IndexServiceTest {
 
     /** Writes through the one write path and waits on the write's generation, as a note save does. */
     private static void write(IndexService index, Document d) throws IOException {
-        assertThat(new Indexer(index, null).awaitVisible(index.upsert(d, List.of(), "v-" + d.id()))).isTrue();
+        assertThat(index.awaitVisible(index.upsert(d, List.of(), "v-" + d.id()))).isTrue();
     }
 
     private static void rebuild(IndexService index, List<Document> docs, Indexer.Progress progress) throws IOException {
