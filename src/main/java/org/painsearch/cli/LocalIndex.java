@@ -63,12 +63,13 @@ final class LocalIndex {
         if (buildIfNeeded(library, out)) {
             return true;
         }
+        org.painsearch.app.Reconciliation.Outcome outcome;
         try (var bar = new ConsoleProgress("Checking the index")) {
-            var outcome = library.reconcile(bar);
-            if (!outcome.found().none()) {
-                out.println("Brought the index in step with the corpus: " + outcome.summary() + ".");
-                out.flush();
-            }
+            outcome = library.reconcile(bar);
+        }
+        if (!outcome.found().none()) {
+            out.println("Brought the index in step with the corpus: " + outcome.summary() + ".");
+            out.flush();
         }
         return false;
     }

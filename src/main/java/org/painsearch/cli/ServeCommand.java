@@ -2,6 +2,7 @@ package org.painsearch.cli;
 
 import io.javalin.Javalin;
 import org.painsearch.app.CorpusWatcher;
+import org.painsearch.app.Library;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -142,10 +143,11 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     // Brings the index in step with the corpus, with progress in the terminal and on the page (GET /api/status).
-    private static void reconcile(org.painsearch.app.Library library, java.io.PrintWriter out) {
+    private static void reconcile(Library library, java.io.PrintWriter out) {
+        org.painsearch.app.Reconciliation.Outcome outcome;
         try (var task = library.tasks().start("reconcile", "Checking the index against the corpus");
              var bar = new ConsoleProgress("Checking the index")) {
-            var outcome = library.reconcile(new org.painsearch.app.Library.Progress() {
+            outcome = library.reconcile(new Library.Progress() {
                 @Override
                 public void start(int total) {
                     bar.start(total);
@@ -164,13 +166,15 @@ final class ServeCommand implements Callable<Integer> {
                     task.step(done);
                 }
             });
-            if (!outcome.found().none()) {
-                out.println("Brought the index in step with the corpus: " + outcome.summary() + ".");
-                out.flush();
-            }
         } catch (IOException | RuntimeException e) {
             out.println("Could not compare the index with the corpus (" + e.getMessage()
                     + "); ./painsearch check says more.");
+            out.flush();
+            return;
+        }
+        // Printed once the bar is closed, so it starts a line of its own.
+        if (!outcome.found().none()) {
+            out.println("Brought the index in step with the corpus: " + outcome.summary() + ".");
             out.flush();
         }
     }
