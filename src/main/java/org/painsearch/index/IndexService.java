@@ -197,10 +197,17 @@ public final class IndexService implements Closeable {
                 writes.writeLock().lock();
                 try {
                     ((NrtSearchers) searchers).withRefreshesHeld(() -> {
-                        writer.deleteAll();
-                        writer.addIndexes(built);
-                        replay.run();
-                        commitLocked();
+                        try {
+                            writer.deleteAll();
+                            writer.addIndexes(built);
+                            replay.run();
+                            commitLocked();
+                        } catch (IOException | RuntimeException e) {
+                            // Never let a half swap be seen or committed: drop it with the writer. Searches go on
+                            // over the old index; writes fail until a restart, which opens the last commit.
+                            writer.rollback();
+                            throw e;
+                        }
                     });
                 } finally {
                     writes.writeLock().unlock();
