@@ -315,7 +315,8 @@ public final class IndexService implements Closeable {
                 commit();
             }
         } finally {
-            IOUtils.close(searchers, writer::rollback, directory);
+            // After a failed swap the writer is already rolled back and closed.
+            IOUtils.close(searchers, writer.isOpen() ? writer::rollback : null, directory);
         }
     }
 }
