@@ -52,10 +52,14 @@ public final class CorpusWatcher implements Closeable {
             while (true) {
                 WatchKey key = watcher.take();
                 Set<Path> changed = new LinkedHashSet<>();
-                collect(key, changed);
+                boolean lost = collect(key, changed);
                 // Gather the rest of the burst.
                 for (WatchKey more; (more = watcher.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) != null; ) {
-                    collect(more, changed);
+                    lost |= collect(more, changed);
+                }
+                if (lost) {
+                    reconcile();
+                    continue;
                 }
                 for (Path p : changed) {
                     try {
@@ -70,14 +74,29 @@ public final class CorpusWatcher implements Closeable {
         }
     }
 
-    private static void collect(WatchKey key, Set<Path> changed) {
+    // The system dropped events (too many at once): which files changed is unknown, so compare them all.
+    private void reconcile() {
+        try (var task = library.tasks().start("reconcile", "Bringing the index in step")) {
+            var outcome = library.reconcile(task);
+            LOG.info("the corpus changed faster than it could be watched; index brought in step: {}", outcome.summary());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not bring the index in step with the corpus: {}", e.getMessage());
+        }
+    }
+
+    /** Adds the changed files of {@code key} to {@code changed}; true when events were lost. */
+    static boolean collect(WatchKey key, Set<Path> changed) {
         Path dir = (Path) key.watchable();
+        boolean lost = false;
         for (var event : key.pollEvents()) {
-            if (event.context() instanceof Path name && !name.toString().startsWith(".")) {
+            if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                lost = true;
+            } else if (event.context() instanceof Path name && !name.toString().startsWith(".")) {
                 changed.add(dir.resolve(name));
             }
         }
         key.reset();
+        return lost;
     }
 
     @Override

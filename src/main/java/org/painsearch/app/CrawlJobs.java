@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.painsearch.corpus.CorpusException;
 import org.painsearch.corpus.Document;
 import org.painsearch.crawl.AddressGuard;
 import org.painsearch.crawl.CrawlConfig;
@@ -163,6 +162,11 @@ public final class CrawlJobs implements Closeable {
                 state = "failed";
                 Thread.currentThread().interrupt();
             } finally {
+                try {
+                    library.indexer().flush(); // the end of a batch: committed and searchable
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("could not commit the index after crawling {}: {}", seed.url(), e.getMessage());
+                }
                 finished.complete(null);
             }
         }
@@ -180,11 +184,9 @@ public final class CrawlJobs implements Closeable {
         @Override
         public void stored(Document d) {
             try {
-                library.index().upsert(library.corpus().read(d.path()));
+                library.syncFile(d.path());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
-            } catch (CorpusException e) {
-                throw new IllegalStateException(e.getMessage(), e);
             }
         }
 

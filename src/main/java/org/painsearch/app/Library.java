@@ -2,21 +2,17 @@ package org.painsearch.app;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.painsearch.corpus.ContentVersion;
 import org.painsearch.corpus.CorpusException;
 import org.painsearch.corpus.CorpusStore;
-import org.painsearch.corpus.DocType;
-import org.painsearch.corpus.Document;
 import org.painsearch.corpus.TextFiles;
 import org.painsearch.index.IndexService;
+import org.painsearch.index.Indexer;
 import org.painsearch.index.Synonyms;
 import org.painsearch.ingest.ImportOutcome;
 import org.painsearch.ingest.Importer;
@@ -37,6 +33,10 @@ import org.painsearch.vectors.Embeddings;
 public final class Library implements Closeable {
     private final CorpusStore corpus;
     private final IndexService index;
+    // The one write path into the index: vectors, content versions and batching.
+    private final Indexer indexer;
+    // Work running in the background (reconciliation), for GET /api/status.
+    private final Tasks tasks = new Tasks();
     private final Synonyms synonyms;
     private final SearchService search;
     private final DocumentLookup documents;
@@ -46,8 +46,8 @@ public final class Library implements Closeable {
     private final Embeddings embeddings;
     private final Suggestions suggestions;
     private final Related related;
-    // What was last indexed for each id, so an event for a file we just wrote ourselves costs nothing.
-    private final Map<String, String> indexedVersions = new ConcurrentHashMap<>();
+    // Corpus files into the index, one at a time.
+    private final FileSync files;
 
     public Library(CorpusStore corpus, IndexService index) {
         this(corpus, index, Clock.systemUTC());
@@ -66,6 +66,8 @@ public final class Library implements Closeable {
         this.corpus = corpus;
         this.index = index;
         this.embeddings = embeddings;
+        this.indexer = new Indexer(index, embeddings);
+        this.files = new FileSync(corpus, indexer);
         this.synonyms = new Synonyms(corpus.synonymsFile());
         this.bookmarks = new BookmarkStore(corpus.root().resolve("bookmarks.json"), clock);
         this.search = searchService(index, synonyms, bookmarks, embeddings, defaultMode);
@@ -122,81 +124,59 @@ public final class Library implements Closeable {
         return bookmarks;
     }
 
+    /** A generation that is always visible: nothing was written. */
+    public static final long NOTHING_WRITTEN = FileSync.NOTHING_WRITTEN;
+
     /** Creates a note and indexes it before returning, so a search right after finds it. */
     public Note createNote(NoteDraft draft) throws IOException {
         Note note = notes.create(draft);
-        syncFile(notes.fileOf(note.id()));
+        indexer.awaitVisible(syncFile(notes.fileOf(note.id())));
         return note;
     }
 
     /** Saves an edit made from {@code baseVersion} and indexes it (see {@link NoteService#update}). */
     public Note updateNote(String id, String baseVersion, NoteDraft draft) throws IOException, NoteException {
         Note note = notes.update(id, baseVersion, draft);
-        syncFile(notes.fileOf(id));
+        indexer.awaitVisible(syncFile(notes.fileOf(id)));
         return note;
     }
 
     /** Moves a note to the trash and out of the index. */
     public void deleteNote(String id) throws IOException, NoteException {
         notes.delete(id);
-        syncFile(notes.fileOf(id));
+        indexer.awaitVisible(syncFile(notes.fileOf(id)));
     }
 
     /** Brings a note back from the trash into the index. */
     public Note restoreNote(String id) throws IOException, NoteException {
         Note note = notes.restore(id);
-        syncFile(notes.fileOf(id));
+        indexer.awaitVisible(syncFile(notes.fileOf(id)));
         return note;
     }
 
     /**
-     * Brings the index in line with one corpus file: a changed document is re-read and replaced, a removed one
-     * is taken out, a transcript refreshes its episode. A file that cannot be read leaves the indexed version.
+     * Brings the index in line with one corpus file (see {@link FileSync#sync}); returns the generation to wait on
+     * for the change to be searchable ({@link #NOTHING_WRITTEN} when nothing was written).
      *
      * @throws IOException with the file and the problem when it cannot be read
      */
-    public void syncFile(Path file) throws IOException {
-        String name = file.getFileName().toString();
-        if (name.endsWith(".vtt") || name.endsWith(".srt")) {
-            Path md = file.resolveSibling(name.substring(0, name.length() - 4) + ".md");
-            if (Files.exists(md)) {
-                syncFile(md);
-            }
-            return;
-        }
-        if (!corpus.isDocumentFile(file)) {
-            return; // the trash and the other hidden folders are not part of the library
-        }
-        String id = name.substring(0, name.length() - 3);
-        if (!Files.exists(file)) {
-            boolean elsewhere = java.util.Arrays.stream(DocType.values()).anyMatch(t -> Files.exists(corpus.pathFor(t, id)));
-            if (!elsewhere) {
-                indexedVersions.remove(id);
-                index.delete(id);
-            }
-            return;
-        }
-        try {
-            Document d = corpus.read(file);
-            String version = ContentVersion.of(file) + transcriptVersion(file);
-            if (!version.equals(indexedVersions.get(d.id()))) {
-                index.upsert(d, embeddings == null ? List.of() : embeddings.vectorsFor(d));
-                indexedVersions.put(d.id(), version);
-            }
-        } catch (CorpusException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+    public long syncFile(Path file) throws IOException {
+        return files.sync(file);
     }
 
-    private static String transcriptVersion(Path md) throws IOException {
-        String base = md.getFileName().toString().replaceFirst("\\.md$", "");
-        for (String ext : List.of(".vtt", ".srt")) {
-            Path t = md.resolveSibling(base + ext);
-            if (Files.exists(t)) {
-                return ext + ContentVersion.of(t);
-            }
-        }
-        return "";
+    /** Takes a document whose file is gone out of the index; returns the generation to wait on. */
+    long forget(String id) throws IOException {
+        return files.forget(id);
+    }
+
+    /** The one write path into this library's index. */
+    public Indexer indexer() {
+        return indexer;
+    }
+
+    /** Work running in the background, with progress. */
+    public Tasks tasks() {
+        return tasks;
     }
 
     public CorpusStore corpus() {
@@ -228,15 +208,17 @@ public final class Library implements Closeable {
     }
 
     /** Observes a rebuild: told the total first, then each step. */
-    public interface Progress {
+    public interface Progress extends Indexer.Progress {
         void start(int total);
 
+        @Override
         void step(int done);
 
         /**
          * A stage of the work begins, named for a person ("Reading", "Computing meaning vectors"), over
          * {@code total} documents; the steps that follow count its documents from zero.
          */
+        @Override
         default void stage(String name, int total) {
             start(total);
         }
@@ -253,35 +235,34 @@ public final class Library implements Closeable {
     }
 
     /**
-     * Rebuilds the index from every corpus file. Unreadable files are reported and left out; the new index
-     * replaces the old one only when complete.
+     * Rebuilds the index from every corpus file, read and written as a stream. Unreadable files are reported and
+     * left out; the new index replaces the old one only when complete.
      */
     public RebuildReport rebuild(Progress progress) throws IOException {
         long started = System.nanoTime();
         List<Path> files = corpus.documentFiles();
-        // Each stage counts documents, so a person watching sees "72 of 72", never a total no corpus has.
-        progress.stage("Reading", files.size());
-        var docs = new ArrayList<Document>();
         var problems = new ArrayList<CorpusException>();
-        int step = 0;
-        for (Path file : files) {
-            try {
-                docs.add(corpus.read(file));
-            } catch (CorpusException e) {
-                problems.add(e);
+        int[] indexed = {0};
+        indexer.rebuild(files.size(), sink -> {
+            for (Path file : files) {
+                try {
+                    sink.add(corpus.read(file), ContentVersion.ofDocument(file));
+                    indexed[0]++;
+                } catch (CorpusException e) {
+                    problems.add(e);
+                }
             }
-            progress.step(++step);
-        }
-        Map<String, List<float[]>> vectors = Map.of();
-        if (embeddings != null) {
-            // Embedding is the slow part; unchanged passages come from the cache.
-            progress.stage("Computing meaning vectors", docs.size());
-            vectors = embeddings.vectorsFor(docs, progress::step);
-        }
-        progress.stage("Writing the index", docs.size());
-        index.rebuild(docs, vectors, progress::step);
-        indexedVersions.clear();
-        return new RebuildReport(docs.size(), problems, (System.nanoTime() - started) / 1_000_000);
+        }, progress);
+        this.files.forgetAll();
+        return new RebuildReport(indexed[0], problems, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Compares the corpus with the index and writes what differs: documents missing from the index or older
+     * there than on disk, and documents whose file is gone.
+     */
+    public Reconciliation.Outcome reconcile(Progress progress) throws IOException {
+        return Reconciliation.run(this, progress);
     }
 
     /** Imports files and folders into the corpus and indexes each imported document as it is written. */
@@ -299,6 +280,7 @@ public final class Library implements Closeable {
             }
             listener.accept(outcome);
         });
+        indexer.flush();
         if (!indexErrors.isEmpty()) {
             throw indexErrors.get(0);
         }

@@ -21,6 +21,6 @@ final class ArchiveImport {
             failed += restored.refused().size();
         }
         out.flush();
-        return failed + ReindexCommand.rebuild(LocalIndex.open(store), out);
+        return failed + ReindexCommand.rebuild(LocalIndex.open(store, out), out);
     }
 }

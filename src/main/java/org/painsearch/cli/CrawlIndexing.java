@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.painsearch.app.Library;
-import org.painsearch.corpus.CorpusException;
 import org.painsearch.corpus.Document;
 
 /** Indexes crawled documents as they arrive: in this process, or through the running server that has the index open. */
@@ -20,7 +19,7 @@ final class CrawlIndexing implements AutoCloseable {
     }
 
     static CrawlIndexing open(StoreOptions store, PrintWriter out) throws IOException {
-        var access = LocalIndex.open(store);
+        var access = LocalIndex.open(store, out);
         if (access.server() != null) {
             out.println("The index is open in " + access.server().describe() + "; it indexes each document as it arrives.");
             out.flush();
@@ -39,21 +38,19 @@ final class CrawlIndexing implements AutoCloseable {
     void index(Document d) {
         try {
             if (library != null) {
-                library.index().upsert(library.corpus().read(d.path()));
+                library.syncFile(d.path()); // read back, so the index holds what the file says, vectors included
             } else {
                 ServerRegistry.post(server, "/api/corpus/changed", Map.of("paths", List.of(d.path().toString())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
-        } catch (CorpusException e) {
-            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
     @Override
     public void close() throws IOException {
         if (library != null) {
-            library.close();
+            library.close(); // commits: the end of the batch
         }
     }
 }

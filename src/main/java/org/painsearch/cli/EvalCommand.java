@@ -78,17 +78,9 @@ final class EvalCommand implements Callable<Integer> {
         Writer run = runFile == null ? null : Files.newBufferedWriter(runFile, StandardCharsets.UTF_8);
         Evaluation.Result result;
         try (var progress = new ConsoleProgress("Evaluating", "")) {
-            Evaluation.Indexer indexer = embeddings == null
-                    ? (index, docs, step) -> index.rebuild(docs, step)
-                    // Embedding is most of the work: it fills the first nine tenths of the indexing bar.
-                    : (index, docs, step) -> {
-                        var vectors = embeddings.vectorsFor(docs, done -> step.accept(done * 9 / 10));
-                        int base = docs.size() * 9 / 10;
-                        index.rebuild(docs, vectors, done -> step.accept(base + done / 10));
-                    };
             Evaluation.Engine engine = index -> new SearchService(index, synonyms, Set::of,
                     embeddings == null ? null : embeddings.meaning(), rankingMode);
-            result = Evaluation.run(collection, tmp.resolve("index"), indexer, engine, rankingMode, run, progress);
+            result = Evaluation.run(collection, tmp.resolve("index"), embeddings, engine, rankingMode, run, progress);
         } finally {
             if (run != null) {
                 run.close();

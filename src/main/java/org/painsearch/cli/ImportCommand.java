@@ -48,7 +48,7 @@ final class ImportCommand implements Callable<Integer> {
             return opmlFailed + archiveFailed == 0 ? 0 : 1;
         }
         opmlFailed += archiveFailed;
-        var access = LocalIndex.open(store);
+        var access = LocalIndex.open(store, out);
         if (access.server() != null) {
             out.println("The index is open in " + access.server().describe() + "; handing the import to it …");
             var answer = ServerRegistry.post(access.server(), "/api/import",

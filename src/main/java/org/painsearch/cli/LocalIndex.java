@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.painsearch.app.Library;
 import org.painsearch.corpus.CorpusStore;
+import org.painsearch.index.DamagedIndex;
 import org.painsearch.index.IndexBusyException;
 import org.painsearch.index.IndexService;
 import org.painsearch.search.RankingMode;
@@ -20,10 +21,17 @@ final class LocalIndex {
     record Access(Library library, ServerRegistry.Server server) {
     }
 
-    static Access open(StoreOptions store) throws IOException {
+    /** Opens the library; an index that cannot be opened is set aside (saying so on {@code out}) for a rebuild. */
+    static Access open(StoreOptions store, PrintWriter out) throws IOException {
         Path indexDir = store.indexDir();
         try {
-            var index = IndexService.openWritable(indexDir);
+            var opened = DamagedIndex.openWritable(indexDir, java.time.Clock.systemDefaultZone());
+            if (opened.replaced()) {
+                out.printf("The index in %s could not be opened (%s). It was moved to %s, and painsearch builds a "
+                        + "new one from the corpus.%n", indexDir, opened.reason(), opened.setAside());
+                out.flush();
+            }
+            var index = opened.index();
             // Holding the index, this process is the only one saving notes: unfinished copies of a killed save go.
             Path corpus = store.corpusDir();
             try {
@@ -47,10 +55,27 @@ final class LocalIndex {
     }
 
     /**
-     * Builds the index from the corpus when it is missing or from an older painsearch, saying why and how much,
-     * with progress; true when it was built here.
+     * Makes the index match the corpus before a command writes to it: builds it when it is missing or from an
+     * older painsearch (saying why, with progress), else brings it in step with files changed while painsearch
+     * was stopped. True when it was built here.
      */
     static boolean ensureBuilt(Library library, PrintWriter out) throws IOException {
+        if (buildIfNeeded(library, out)) {
+            return true;
+        }
+        org.painsearch.app.Reconciliation.Outcome outcome;
+        try (var bar = new ConsoleProgress("Checking the index")) {
+            outcome = library.reconcile(bar);
+        }
+        if (!outcome.found().none()) {
+            out.println("Brought the index in step with the corpus: " + outcome.summary() + ".");
+            out.flush();
+        }
+        return false;
+    }
+
+    /** Builds the index when it is missing, from an older painsearch or without the vectors its ranking needs. */
+    static boolean buildIfNeeded(Library library, PrintWriter out) throws IOException {
         boolean vectorsMissing = library.search().defaultMode() == RankingMode.HYBRID && !library.index().hasVectors();
         boolean current = IndexService.isCurrent(library.index().path());
         if (current && !vectorsMissing) {

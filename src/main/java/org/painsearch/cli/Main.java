@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code painsearch} command: serve, reindex, import, export, crawl, search, eval, notes and bookmarks. */
 @Command(name = "painsearch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Search pain-science articles, podcasts and your own notes, locally.",
-        subcommands = {ServeCommand.class, ReindexCommand.class, ImportCommand.class, ExportCommand.class, CrawlCommand.class,
+        subcommands = {ServeCommand.class, ReindexCommand.class, CheckCommand.class, ImportCommand.class, ExportCommand.class, CrawlCommand.class,
                 SearchCommand.class, EvalCommand.class, NoteCommand.class, BookmarkCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

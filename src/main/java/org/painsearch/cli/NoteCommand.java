@@ -57,7 +57,7 @@ final class NoteCommand implements Runnable {
             var out = spec.commandLine().getOut();
             String body = bodyFile == null ? "" : TextFiles.readUtf8(bodyFile, TextFiles.DEFAULT_MAX_BYTES);
             var draft = new NoteDraft(title, body, tags, isPrivate);
-            var access = LocalIndex.open(store);
+            var access = LocalIndex.open(store, out);
             String id;
             if (access.server() != null) {
                 var answer = ServerRegistry.post(access.server(), "/api/notes",

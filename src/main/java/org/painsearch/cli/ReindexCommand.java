@@ -35,7 +35,7 @@ final class ReindexCommand implements Callable<Integer> {
                     result.responses(), result.written(), result.failed());
             out.flush();
         }
-        return rebuild(LocalIndex.open(store), out);
+        return rebuild(LocalIndex.open(store, out), out);
     }
 
     /** Rebuilds the index here, or asks the server that holds it to; 0 when every file was indexed, else 1. */

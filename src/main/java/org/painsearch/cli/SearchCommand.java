@@ -48,6 +48,15 @@ final class SearchCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
+    // An index that cannot even be read counts as not current: opening it for writing sets it aside and rebuilds.
+    private boolean currentIndex() {
+        try {
+            return IndexService.isCurrent(store.indexDir());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
@@ -57,8 +66,8 @@ final class SearchCommand implements Callable<Integer> {
                         "--type '" + type + "' is not a type: use article, podcast or note.");
             }
         }
-        if (!IndexService.isCurrent(store.indexDir())) {
-            var access = LocalIndex.open(store);
+        if (!currentIndex()) {
+            var access = LocalIndex.open(store, spec.commandLine().getErr());
             if (access.library() != null) {
                 try (var library = access.library()) {
                     LocalIndex.ensureBuilt(library, spec.commandLine().getErr());

@@ -2,6 +2,7 @@ package org.painsearch.cli;
 
 import io.javalin.Javalin;
 import org.painsearch.app.CorpusWatcher;
+import org.painsearch.app.Library;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,14 +75,15 @@ final class ServeCommand implements Callable<Integer> {
         // Said first, so even a slow start on a busy machine is never silent.
         out.println("Opening the index in " + store.indexDir() + "…");
         out.flush();
-        var access = LocalIndex.open(store);
+        var access = LocalIndex.open(store, out);
         if (access.server() != null) {
             throw new IOException("the index is already served by " + access.server().describe()
                     + "; open that address, or stop it first");
         }
         var library = access.library();
         try {
-            if (LocalIndex.ensureBuilt(library, out)) {
+            boolean built = LocalIndex.buildIfNeeded(library, out);
+            if (built) {
                 out.println("Starting the server…");
                 out.flush();
             }
@@ -117,7 +119,7 @@ final class ServeCommand implements Callable<Integer> {
                 try {
                     library.close();
                 } catch (IOException e) {
-                    // exiting anyway; every change was committed when it was made
+                    // exiting anyway; the corpus files hold every change, and the next start reconciles
                 }
             }, "painsearch-shutdown"));
             // From the JVM's start: what she waited, indexing included on a first run.
@@ -129,10 +131,51 @@ final class ServeCommand implements Callable<Integer> {
             }
             out.println("Press Ctrl+C to stop.");
             out.flush();
+            if (!built) {
+                // Files edited, added or deleted while the server was stopped: searching works meanwhile.
+                Thread.ofPlatform().daemon().name("painsearch-reconcile").start(() -> reconcile(library, out));
+            }
             return KEEP_RUNNING;
         } catch (IOException | RuntimeException e) {
             library.close();
             throw e;
+        }
+    }
+
+    // Brings the index in step with the corpus, with progress in the terminal and on the page (GET /api/status).
+    private static void reconcile(Library library, java.io.PrintWriter out) {
+        org.painsearch.app.Reconciliation.Outcome outcome;
+        try (var task = library.tasks().start("reconcile", "Checking the index against the corpus");
+             var bar = new ConsoleProgress("Checking the index")) {
+            outcome = library.reconcile(new Library.Progress() {
+                @Override
+                public void start(int total) {
+                    bar.start(total);
+                    task.start(total);
+                }
+
+                @Override
+                public void stage(String name, int total) {
+                    bar.stage(name, total);
+                    task.stage(name, total);
+                }
+
+                @Override
+                public void step(int done) {
+                    bar.step(done);
+                    task.step(done);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            out.println("Could not compare the index with the corpus (" + e.getMessage()
+                    + "); ./painsearch check says more.");
+            out.flush();
+            return;
+        }
+        // Printed once the bar is closed, so it starts a line of its own.
+        if (!outcome.found().none()) {
+            out.println("Brought the index in step with the corpus: " + outcome.summary() + ".");
+            out.flush();
         }
     }
 

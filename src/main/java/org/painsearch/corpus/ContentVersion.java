@@ -21,4 +21,19 @@ public final class ContentVersion {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
+
+    /**
+     * The version of a corpus document as the index records it: its Markdown file's, plus its transcript's when a
+     * {@code .vtt} or {@code .srt} file sits beside it (a new transcript changes the document's segments).
+     */
+    public static String ofDocument(Path md) throws IOException {
+        String base = md.getFileName().toString().replaceFirst("\\.md$", "");
+        for (String ext : java.util.List.of(".vtt", ".srt")) {
+            Path t = md.resolveSibling(base + ext);
+            if (Files.exists(t)) {
+                return of(md) + ext + of(t);
+            }
+        }
+        return of(md);
+    }
 }

@@ -10,6 +10,8 @@ import org.painsearch.app.Library;
 import org.painsearch.corpus.DocType;
 import org.painsearch.corpus.Document;
 import org.painsearch.index.IndexService;
+import org.painsearch.index.Indexer;
+import org.painsearch.index.PassageVectors;
 import org.painsearch.search.RankingMode;
 import org.painsearch.search.SearchRequest;
 import org.painsearch.search.SearchService;
@@ -40,8 +42,11 @@ public final class Evaluation {
         SearchService open(IndexService index) throws IOException;
     }
 
-    /** Indexes {@code c} into {@code indexDir} (new or empty), runs every judged query, and scores the rankings. */
-    public static Result run(BeirCollection c, Path indexDir, Indexer indexer, Engine engine, RankingMode mode,
+    /**
+     * Indexes {@code c} into {@code indexDir} (new or empty) through the one write path, with passage vectors from
+     * {@code vectors} (null for words only), runs every judged query, and scores the rankings.
+     */
+    public static Result run(BeirCollection c, Path indexDir, PassageVectors vectors, Engine engine, RankingMode mode,
                              Writer runOut, Library.Progress progress) throws IOException {
         var docs = new ArrayList<Document>(c.docs().size());
         for (int i = 0; i < c.docs().size(); i++) {
@@ -52,7 +57,7 @@ public final class Evaluation {
         progress.start(docs.size() + judgedQueries.size());
         try (var index = IndexService.openWritable(indexDir)) {
             long started = System.nanoTime();
-            indexer.rebuild(index, docs, progress::step);
+            new Indexer(index, vectors).rebuild(docs, Map.of(), progress::step);
             long indexMillis = (System.nanoTime() - started) / 1_000_000;
             SearchService search = engine.open(index);
             var perQuery = new ArrayList<Measures.Scores>();
@@ -81,12 +86,6 @@ public final class Evaluation {
         } catch (org.painsearch.index.IndexBusyException e) {
             throw new IOException(e.getMessage(), e);
         }
-    }
-
-    /** Builds the index from documents, reporting each one done. */
-    @FunctionalInterface
-    public interface Indexer {
-        void rebuild(IndexService index, List<Document> docs, java.util.function.IntConsumer progress) throws IOException;
     }
 
     // Collection ids may hold capitals or any character; the corpus allows neither, so documents are numbered.

@@ -40,6 +40,12 @@ public final class DocumentMapper {
 
     /** As {@link #toBlock(Document)}, with one passage child per vector in {@code passageVectors}. */
     public static List<org.apache.lucene.document.Document> toBlock(Document d, List<float[]> passageVectors) {
+        return toBlock(d, passageVectors, null);
+    }
+
+    /** As {@link #toBlock(Document, List)}, recording the content version of its file (null when it has none). */
+    public static List<org.apache.lucene.document.Document> toBlock(Document d, List<float[]> passageVectors,
+                                                                    String version) {
         var block = new ArrayList<org.apache.lucene.document.Document>();
         for (float[] v : passageVectors) {
             var passage = new org.apache.lucene.document.Document();
@@ -59,7 +65,11 @@ public final class DocumentMapper {
             }
             block.add(seg);
         }
-        block.add(parent(d));
+        var parent = parent(d);
+        if (version != null && !version.isEmpty()) {
+            parent.add(new KeywordField(Fields.VERSION, version, Field.Store.NO));
+        }
+        block.add(parent);
         return block;
     }
 

@@ -4,12 +4,16 @@ package org.painsearch.index;
 public final class Fields {
     /** Bumped whenever the schema or analysis changes, so an older index is rebuilt rather than misread. */
     // 7: passage vectors by bge-small-en-v1.5 (vectors of another model would be misread as meaning).
-    public static final String SCHEMA_VERSION = "7";
+    // 8: each document's content version, so the index can be compared with the corpus.
+    public static final String SCHEMA_VERSION = "8";
     /** Commit user-data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "painsearch.schema";
 
     // KeywordField: exact-match lookups, stored for display, doc values for facets.
     public static final String ID = "id";
+    // KeywordField (doc values only matter), on documents: the ContentVersion of the corpus file it was read from,
+    // so reconciliation finds stale documents by reading doc values, never the stored text.
+    public static final String VERSION = "version";
     // KeywordField: "doc" for a whole document, "segment" for a timed podcast passage; searches always filter on it.
     public static final String KIND = "kind";
     // KeywordField on every doc of a block: updateDocuments(term(ROOT, id)) replaces a document and its segments at once.

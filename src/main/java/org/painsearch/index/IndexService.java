@@ -2,69 +2,96 @@ package org.painsearch.index;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.IntConsumer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.IOUtils;
 import org.painsearch.corpus.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Owns one index: its directory, its single {@link IndexWriter} (when writable) and the {@link SearcherManager}
- * that hands out searchers. Every change is committed before it becomes visible, so a crash or kill at any
- * moment leaves the last committed index, which is what readers and a restarted server open.
+ * Owns one index: its directory, its single {@link IndexWriter} (when writable), near-real-time searchers from
+ * that writer and the thread that reopens them. Writes return a generation that {@link #awaitVisible} waits for;
+ * commits happen on a timer, at the end of a batch and on close. The corpus files stay the source of truth: what a
+ * crash loses from the index is put back by reconciliation when the index is next opened.
  */
 public final class IndexService implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexService.class);
     // Every searcher ranks with painsearch's BM25 parameters (see Ranking).
-    private static final org.apache.lucene.search.SearcherFactory SEARCHERS = new org.apache.lucene.search.SearcherFactory() {
-        @Override
-        public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
-                                         org.apache.lucene.index.IndexReader previous) {
-            var searcher = new IndexSearcher(reader);
-            searcher.setSimilarity(Ranking.SIMILARITY);
-            return searcher;
-        }
-    };
+    private static final org.apache.lucene.search.SearcherFactory SEARCHERS = Ranking.SEARCHERS;
+    // Uncommitted writes are committed at most this long after they were made.
+    private static final long COMMIT_SECONDS = 3;
+    // A write nobody waits for is searchable within this time; one somebody waits for, within the second.
+    private static final double MAX_STALE_SECONDS = 1.0;
+    private static final double MIN_STALE_SECONDS = 0.01;
+    // How long a waiting writer (a note save) waits for its write to be searchable.
+    private static final int VISIBLE_WAIT_MILLIS = 1000;
+    /** The folder inside the index folder where a rebuild is built before it is swapped in. */
+    static final String REBUILD_FOLDER = "rebuild";
+
     private final Path path;
     private final Directory directory;
-    // Replaced after a failed rebuild, whose rollback closes the writer it undoes.
-    private volatile IndexWriter writer;
-    private final SearcherManager searchers;
-    // Writes are whole operations (a rebuild is many adds then one commit); one at a time keeps them whole.
-    private final ReentrantLock writeLock = new ReentrantLock();
+    private final IndexWriter writer;
+    private final ReferenceManager<IndexSearcher> searchers;
+    private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+    private final ScheduledExecutorService committer;
+    // Single writes share the writer freely; a swap and a commit exclude them so neither sees half of the other.
+    private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
 
-    private IndexService(Path path, Directory directory, IndexWriter writer, SearcherManager searchers) {
+    private IndexService(Path path, Directory directory, IndexWriter writer, ReferenceManager<IndexSearcher> searchers) {
         this.path = path;
         this.directory = directory;
         this.writer = writer;
         this.searchers = searchers;
+        if (writer == null) {
+            this.reopener = null;
+            this.committer = null;
+            return;
+        }
+        this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, MAX_STALE_SECONDS, MIN_STALE_SECONDS);
+        reopener.setName("painsearch-index-reopen");
+        reopener.setDaemon(true);
+        reopener.start();
+        this.committer = Executors.newSingleThreadScheduledExecutor(r -> {
+            var t = new Thread(r, "painsearch-index-commit");
+            t.setDaemon(true);
+            return t;
+        });
+        committer.scheduleWithFixedDelay(this::commitQuietly, COMMIT_SECONDS, COMMIT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Opens (creating if needed) the index for reading and writing; fails when another process holds it. */
     public static IndexService openWritable(Path indexDir) throws IOException, IndexBusyException {
         Directory dir = OwnerOnlyDirectory.open(indexDir); // the index holds note text: owner-only, as the notes
+        IndexWriter writer = null;
         try {
-            IndexWriter writer = new IndexWriter(dir, writerConfig());
+            writer = new IndexWriter(dir, writerConfig());
             if (!DirectoryReader.indexExists(dir)) {
                 writer.commit();
             }
-            // Searchers see commits only, never a rebuild in progress; every write commits before it refreshes.
-            return new IndexService(indexDir, dir, writer, new SearcherManager(dir, SEARCHERS));
+            return new IndexService(indexDir, dir, writer, new NrtSearchers(writer, SEARCHERS));
         } catch (LockObtainFailedException e) {
             dir.close();
             throw new IndexBusyException(indexDir);
         } catch (IOException | RuntimeException e) {
-            IOUtils.closeWhileHandlingException(dir);
+            IOUtils.closeWhileHandlingException(writer == null ? null : (Closeable) writer::rollback, dir);
             throw e;
         }
     }
@@ -78,11 +105,15 @@ public final class IndexService implements Closeable {
     /** Opens an existing index read-only; this works while another process writes to it. */
     public static IndexService openReadOnly(Path indexDir) throws IOException {
         Directory dir = FSDirectory.open(indexDir);
-        if (!DirectoryReader.indexExists(dir)) {
-            dir.close();
-            throw new IOException("there is no index at " + indexDir + " (run: ./painsearch reindex)");
+        try {
+            if (!DirectoryReader.indexExists(dir)) {
+                throw new IOException("there is no index at " + indexDir + " (run: ./painsearch reindex)");
+            }
+            return new IndexService(indexDir, dir, null, new SearcherManager(dir, SEARCHERS));
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(dir);
+            throw e;
         }
-        return new IndexService(indexDir, dir, null, new SearcherManager(dir, SEARCHERS));
     }
 
     /** True when a committed index exists at {@code indexDir} with the current schema. */
@@ -104,64 +135,131 @@ public final class IndexService implements Closeable {
                 .anyMatch(l -> l.reader().getFieldInfos().fieldInfo(Fields.VECTOR) != null));
     }
 
+    /** The content version of every searchable document, by id ("" for a document indexed without one). */
+    public Map<String, String> contentVersions() throws IOException {
+        return withSearcher(IndexedVersions::of);
+    }
+
     /** The index folder. */
     public Path path() {
         return path;
     }
 
-    /** Adds or replaces one document (with its segments) and commits. */
-    public void upsert(Document d) throws IOException {
-        upsert(d, List.of());
-    }
-
-    /** Adds or replaces one document with its passage vectors (none for words-only search) and commits. */
-    public void upsert(Document d, List<float[]> passageVectors) throws IOException {
+    /** Adds or replaces one document (with its children); returns the generation that makes it searchable. */
+    long upsert(Document d, List<float[]> passageVectors, String version) throws IOException {
         requireWritable();
-        writeLock.lock();
+        writes.readLock().lock();
         try {
-            writer.updateDocuments(new Term(Fields.ROOT, d.id()), DocumentMapper.toBlock(d, passageVectors));
-            commitAndRefresh();
+            return writer.updateDocuments(new Term(Fields.ROOT, d.id()), DocumentMapper.toBlock(d, passageVectors, version));
         } finally {
-            writeLock.unlock();
+            writes.readLock().unlock();
         }
     }
 
-    /** Removes a document (with its segments) and commits; removing one that is not there does nothing. */
-    public void delete(String id) throws IOException {
+    /** Removes a document (with its children); removing one that is not there does nothing. */
+    long delete(String id) throws IOException {
         requireWritable();
-        writeLock.lock();
+        writes.readLock().lock();
         try {
-            writer.deleteDocuments(new Term(Fields.ROOT, id));
-            commitAndRefresh();
+            return writer.deleteDocuments(new Term(Fields.ROOT, id));
         } finally {
-            writeLock.unlock();
+            writes.readLock().unlock();
         }
     }
 
-    /** Replaces the whole index with {@code docs}; nothing is visible until the final commit. */
-    public void rebuild(List<Document> docs, IntConsumer progress) throws IOException {
-        rebuild(docs, Map.of(), progress);
+    /** Fills a new index, out of sight of searchers. */
+    @FunctionalInterface
+    interface Build {
+        void into(IndexWriter builder) throws IOException;
     }
 
-    /** As {@link #rebuild(List, IntConsumer)}, with passage vectors by document id (absent ids get none). */
-    public void rebuild(List<Document> docs, Map<String, List<float[]>> vectors, IntConsumer progress) throws IOException {
+    /** Writes that arrived while a rebuild was built, applied to the live writer right after the swap. */
+    @FunctionalInterface
+    interface Replay {
+        void run() throws IOException;
+    }
+
+    /**
+     * Builds a whole new index beside the live one with {@code build}, then swaps it in and applies {@code replay}
+     * in one step that searchers never see half of, and commits. A failed build leaves the live index as it was.
+     */
+    void rebuild(Build build, Replay replay) throws IOException {
         requireWritable();
-        writeLock.lock();
+        Path side = path.resolve(REBUILD_FOLDER);
+        deleteTree(side);
         try {
-            writer.deleteAll();
-            int done = 0;
-            for (Document d : docs) {
-                writer.addDocuments(DocumentMapper.toBlock(d, vectors.getOrDefault(d.id(), List.of())));
-                progress.accept(++done);
+            try (Directory dir = OwnerOnlyDirectory.open(side);
+                 var builder = new IndexWriter(dir, writerConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+                build.into(builder);
+                builder.commit();
             }
-            commitAndRefresh();
-        } catch (IOException | RuntimeException e) {
-            // Drop the half-built state so the last commit stays what searchers and the next writer see.
-            writer.rollback();
-            writer = new IndexWriter(directory, writerConfig());
-            throw e;
+            try (Directory built = FSDirectory.open(side)) {
+                writes.writeLock().lock();
+                try {
+                    ((NrtSearchers) searchers).withRefreshesHeld(() -> {
+                        try {
+                            writer.deleteAll();
+                            writer.addIndexes(built);
+                            replay.run();
+                            commitLocked();
+                        } catch (IOException | RuntimeException e) {
+                            // Never let a half swap be seen or committed: drop it with the writer. Searches go on
+                            // over the old index; writes fail until a restart, which opens the last commit.
+                            writer.rollback();
+                            throw e;
+                        }
+                    });
+                } finally {
+                    writes.writeLock().unlock();
+                }
+            }
+            searchers.maybeRefreshBlocking();
         } finally {
-            writeLock.unlock();
+            deleteTree(side);
+        }
+    }
+
+    /** Makes every write so far durable (the end of a batch). */
+    public void commit() throws IOException {
+        if (writer == null) {
+            return;
+        }
+        writes.readLock().lock(); // writes may go on meanwhile; a swap may not
+        try {
+            commitLocked();
+        } finally {
+            writes.readLock().unlock();
+        }
+    }
+
+    private void commitLocked() throws IOException {
+        writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Fields.SCHEMA_VERSION).entrySet());
+        writer.commit();
+    }
+
+    private void commitQuietly() {
+        try {
+            if (writer.hasUncommittedChanges()) {
+                commit();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not commit the index (the corpus files keep every change): {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Waits until the write that returned {@code generation} is searchable, for at most a second (the reopen thread
+     * refreshes within milliseconds when idle); false when it is not yet (it will be shortly).
+     */
+    public boolean awaitVisible(long generation) {
+        if (reopener == null) {
+            return true;
+        }
+        try {
+            return reopener.waitForGeneration(generation, VISIBLE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -181,14 +279,8 @@ public final class IndexService implements Closeable {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
-    /** Picks up commits made by another process (read-only mode) or this one. */
+    /** Makes every write so far searchable now (read-only: picks up another process's commits). */
     public void refresh() throws IOException {
-        searchers.maybeRefreshBlocking();
-    }
-
-    private void commitAndRefresh() throws IOException {
-        writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Fields.SCHEMA_VERSION).entrySet());
-        writer.commit();
         searchers.maybeRefreshBlocking();
     }
 
@@ -198,8 +290,33 @@ public final class IndexService implements Closeable {
         }
     }
 
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            IOUtils.rm(root);
+        }
+    }
+
     @Override
     public void close() throws IOException {
-        IOUtils.close(searchers, writer == null ? null : (Closeable) writer::rollback, directory);
+        if (writer == null) {
+            IOUtils.close(searchers, directory);
+            return;
+        }
+        // Never interrupt a commit: Lucene takes an interrupted write as a broken index and closes the writer.
+        committer.shutdown();
+        try {
+            committer.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        reopener.close();
+        try {
+            if (writer.isOpen() && writer.hasUncommittedChanges()) {
+                commit();
+            }
+        } finally {
+            // After a failed swap the writer is already rolled back and closed.
+            IOUtils.close(searchers, writer.isOpen() ? writer::rollback : null, directory);
+        }
     }
 }

@@ -11,6 +11,16 @@ public final class Ranking {
     private static final Similarity BODY = new BM25Similarity(1.2f, 0.75f);
 
     /** The similarity every searcher and the writer use. */
+    /** Makes searchers that rank with {@link #SIMILARITY}, for every searcher of the index. */
+    static final org.apache.lucene.search.SearcherFactory SEARCHERS = new org.apache.lucene.search.SearcherFactory() {
+        @Override
+        public org.apache.lucene.search.IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+                                                                 org.apache.lucene.index.IndexReader previous) {
+            var searcher = new org.apache.lucene.search.IndexSearcher(reader);
+            searcher.setSimilarity(SIMILARITY);
+            return searcher;
+        }
+    };
     public static final Similarity SIMILARITY = new PerFieldSimilarityWrapper() {
         @Override
         public Similarity get(String field) {

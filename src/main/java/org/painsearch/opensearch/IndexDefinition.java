@@ -103,6 +103,7 @@ public record IndexDefinition(IndexSettings settings, TypeMapping mappings) {
                 .meta(Map.of(META_VERSION, JsonData.of(MAPPING_VERSION)))
                 .properties(Map.ofEntries(
                         Map.entry(Fields.ID, keyword()),
+                        Map.entry(Fields.VERSION, keyword()),
                         Map.entry(Fields.KIND, keyword()),
                         Map.entry(Fields.ROOT, keyword()),
                         Map.entry(Fields.TYPE, keyword()),

@@ -14,7 +14,7 @@ import org.painsearch.corpus.Document;
 import org.painsearch.search.Meaning;
 
 /** Passage vectors for documents and vectors for queries, computed once per distinct text and cached. */
-public final class Embeddings implements Closeable {
+public final class Embeddings implements Closeable, org.painsearch.index.PassageVectors {
     // Passages embedded per model call: enough to keep every core busy, small enough for steady progress.
     private static final int BATCH = 32;
 
@@ -47,6 +47,7 @@ public final class Embeddings implements Closeable {
     }
 
     /** Vectors of every passage of every document, by document id; {@code progress} gets documents done. */
+    @Override
     public Map<String, List<float[]>> vectorsFor(List<Document> docs, IntConsumer progress) throws IOException {
         var out = new LinkedHashMap<String, List<float[]>>();
         var pendingDocs = new ArrayList<Document>();

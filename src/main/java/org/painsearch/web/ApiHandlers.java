@@ -36,6 +36,11 @@ final class ApiHandlers {
         ctx.json(Map.of("status", "ok", "indexedEntries", docs));
     }
 
+    /** Work running in the background (bringing the index in step), each with done and total, for the page. */
+    void status(Context ctx) {
+        ctx.json(Map.of("tasks", library.tasks().running()));
+    }
+
     void search(Context ctx) throws IOException {
         String q = ctx.queryParam("q");
         if (q != null && q.length() > MAX_QUERY_CHARS) {

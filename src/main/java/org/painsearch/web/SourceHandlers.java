@@ -75,9 +75,10 @@ final class SourceHandlers {
         }
         var indexed = new ArrayList<String>();
         var problems = new ArrayList<String>();
+        long last = org.painsearch.app.Library.NOTHING_WRITTEN;
         for (Path file : files) {
             try {
-                library.syncFile(file);
+                last = Math.max(last, library.syncFile(file));
                 if (java.nio.file.Files.exists(file)) {
                     indexed.add(file.getFileName().toString().replaceFirst("\\.md$", ""));
                 }
@@ -85,6 +86,8 @@ final class SourceHandlers {
                 problems.add(e.getMessage());
             }
         }
+        // The caller hands over files one at a time and may search right after: each answer waits until searchable.
+        library.indexer().awaitVisible(last);
         ctx.json(Map.of("indexed", indexed, "problems", problems));
     }
 

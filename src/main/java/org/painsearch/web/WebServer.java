@@ -72,6 +72,7 @@ public final class WebServer {
             config.routes.post("/api/login", access::login);
             config.routes.post("/api/logout", access::logout);
             config.routes.get("/api/session", access::session);
+            config.routes.get("/api/status", api::status);
             config.routes.get("/api/search", api::search);
             config.routes.get("/api/docs/{id}", api::document);
             config.routes.get("/api/docs/{id}/related", api::related);

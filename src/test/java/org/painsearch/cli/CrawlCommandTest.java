@@ -77,6 +77,28 @@ class CrawlCommandTest {
     }
 
     @Test
+    void aCrawlWithoutAServerGivesDocumentsVectorsWhenTheIndexRanksByMeaning() throws Exception {
+        var r = run("crawl", web.url("/articles/a1"), "--allow-private", "--delay", "0", "--max-depth", "0",
+                "--ranking", "hybrid");
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(0);
+        try (var read = IndexService.openReadOnly(index)) {
+            assertThat(read.contentVersions()).containsOnlyKeys("explaining-pain-to-clients");
+            assertThat(read.hasVectors()).isTrue();
+        }
+    }
+
+    @Test
+    void aWordsOnlyCrawlStoresNoVectors() throws Exception {
+        var r = run("crawl", web.url("/articles/a1"), "--allow-private", "--delay", "0", "--max-depth", "0",
+                "--ranking", "bm25");
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(0);
+        try (var read = IndexService.openReadOnly(index)) {
+            assertThat(read.contentVersions()).containsOnlyKeys("explaining-pain-to-clients");
+            assertThat(read.hasVectors()).isFalse();
+        }
+    }
+
+    @Test
     void refusesThisMachinesAddressesWithoutAllowPrivate() {
         var r = run("crawl", web.url("/"), "--delay", "0");
         assertThat(r.code()).isEqualTo(0);

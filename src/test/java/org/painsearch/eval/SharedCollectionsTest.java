@@ -26,7 +26,7 @@ class SharedCollectionsTest {
         Path med = shared("eval/med");
         var c = BeirCollection.load(med, "dev");
         var synonyms = new Synonyms(Repository.bundledCorpus(dir.resolve("bundled")).resolve("synonyms.txt"));
-        var result = Evaluation.run(c, dir.resolve("index"), (index, docs, step) -> index.rebuild(docs, step),
+        var result = Evaluation.run(c, dir.resolve("index"), null,
                 index -> new SearchService(index, synonyms, Set::of), RankingMode.BM25, null, Library.Progress.NONE);
         assertThat(result.queries()).isEqualTo(30);
         // Bare Lucene (EnglishAnalyzer, one field): nDCG@10 0.6895; painsearch BM25 0.6826, hybrid 0.80.

@@ -66,11 +66,7 @@ public final class Tuning {
                 docs.add(Evaluation.toDocument(i, coll.docs().get(i)));
             }
             var index = IndexService.openWritable(tmp.resolve(c[0]));
-            if (embeddings != null) {
-                index.rebuild(docs, embeddings.vectorsFor(docs, n -> { }), n -> { });
-            } else {
-                index.rebuild(docs, n -> { });
-            }
+            new org.painsearch.index.Indexer(index, embeddings).rebuild(docs, java.util.Map.of(), n -> { });
             indexes.put(c[0], index);
             System.err.println("indexed " + c[0]);
         }

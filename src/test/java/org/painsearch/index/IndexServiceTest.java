@@ -77,6 +77,15 @@ class IndexServiceTest {
         }
     }
 
+    /** Writes through the one write path and waits on the write's generation, as a note save does. */
+    private static void write(IndexService index, Document d) throws IOException {
+        assertThat(index.awaitVisible(index.upsert(d, List.of(), "v-" + d.id()))).isTrue();
+    }
+
+    private static void rebuild(IndexService index, List<Document> docs, Indexer.Progress progress) throws IOException {
+        new Indexer(index, null).rebuild(docs, java.util.Map.of(), progress);
+    }
+
     private static int count(IndexService index, Query query) throws IOException {
         return index.withSearcher(s -> s.count(query));
     }
@@ -110,9 +119,9 @@ class IndexServiceTest {
     @Test
     void upsertAddsAndReplacesWithoutDuplicates() throws Exception {
         try (var index = IndexService.openWritable(indexDir())) {
-            index.upsert(article("a"));
-            index.upsert(article("b"));
-            index.upsert(article("a"));
+            write(index, article("a"));
+            write(index, article("b"));
+            write(index, article("a"));
 
             assertThat(ids(index)).containsExactly("a", "b");
         }
@@ -122,11 +131,11 @@ class IndexServiceTest {
     void upsertReplacesAPodcastsSegmentsToo() throws Exception {
         Query segmentsOfPod = both(term(Fields.ROOT, "pod"), term(Fields.KIND, Fields.KIND_SEGMENT));
         try (var index = IndexService.openWritable(indexDir())) {
-            index.upsert(podcast("pod", "First title", 3));
-            index.upsert(podcast("other", "Other", 2));
+            write(index, podcast("pod", "First title", 3));
+            write(index, podcast("other", "Other", 2));
             assertThat(count(index, segmentsOfPod)).isEqualTo(3);
 
-            index.upsert(podcast("pod", "Second title", 1));
+            write(index, podcast("pod", "Second title", 1));
 
             assertThat(count(index, segmentsOfPod)).isEqualTo(1);
             assertThat(count(index, term(Fields.KIND, Fields.KIND_SEGMENT))).isEqualTo(3);
@@ -140,10 +149,10 @@ class IndexServiceTest {
     @Test
     void rebuildReplacesEverything() throws Exception {
         try (var index = IndexService.openWritable(indexDir())) {
-            index.upsert(article("old"));
+            write(index, article("old"));
             var progress = new ArrayList<Integer>();
 
-            index.rebuild(List.of(article("a"), podcast("b", "B", 2)), progress::add);
+            rebuild(index, List.of(article("a"), podcast("b", "B", 2)), progress::add);
 
             assertThat(progress).containsExactly(1, 2);
             assertThat(ids(index)).containsExactly("a", "b");
@@ -155,9 +164,9 @@ class IndexServiceTest {
     void failedRebuildLeavesTheLastCommitForNewReaders() throws Exception {
         var failure = new IllegalStateException("disk failed midway");
         try (var index = IndexService.openWritable(indexDir())) {
-            index.rebuild(List.of(article("a"), article("b")), done -> { });
+            rebuild(index, List.of(article("a"), article("b")), done -> { });
 
-            assertThatThrownBy(() -> index.rebuild(failingAfterFirst(failure, article("c"), article("d")), done -> { }))
+            assertThatThrownBy(() -> rebuild(index, failingAfterFirst(failure, article("c"), article("d")), done -> { }))
                     .isSameAs(failure);
 
             try (var fresh = IndexService.openReadOnly(indexDir())) {
@@ -171,11 +180,12 @@ class IndexServiceTest {
     void serviceKeepsWorkingAfterAFailedRebuild() throws Exception {
         // A server's reindex can fail (full disk, a document that cannot be mapped); the server must still index.
         try (var index = IndexService.openWritable(indexDir())) {
-            index.rebuild(List.of(article("a"), article("b")), done -> { });
-            assertThatThrownBy(() -> index.rebuild(failingAfterFirst(new IllegalStateException("boom"), article("c"),
+            rebuild(index, List.of(article("a"), article("b")), done -> { });
+            assertThatThrownBy(() -> rebuild(index, failingAfterFirst(new IllegalStateException("boom"), article("c"),
                     article("d")), done -> { })).hasMessage("boom");
 
-            index.upsert(article("e"));
+            write(index, article("e"));
+            index.commit();
 
             assertThat(ids(index)).containsExactly("a", "b", "e");
             assertThat(committedIds(indexDir())).containsExactly("a", "b", "e");
@@ -185,11 +195,11 @@ class IndexServiceTest {
     @Test
     void readersDoNotSeeARebuildBeforeItIsCommitted() throws Exception {
         try (var index = IndexService.openWritable(indexDir())) {
-            index.rebuild(List.of(article("a"), article("b")), done -> { });
+            rebuild(index, List.of(article("a"), article("b")), done -> { });
             var seenOnDisk = new ArrayList<List<String>>();
             var seenBySearchers = new ArrayList<List<String>>();
 
-            index.rebuild(List.of(article("c"), article("d"), article("e")), done -> {
+            rebuild(index, List.of(article("c"), article("d"), article("e")), done -> {
                 try {
                     seenOnDisk.add(committedIds(indexDir()));
                     seenBySearchers.add(ids(index));
@@ -209,10 +219,10 @@ class IndexServiceTest {
     void refreshDuringARebuildStillShowsOnlyTheLastCommit() throws Exception {
         // refresh() promises commits only; a background refresh must not publish a half-built index.
         try (var index = IndexService.openWritable(indexDir())) {
-            index.rebuild(List.of(article("a"), article("b")), done -> { });
+            rebuild(index, List.of(article("a"), article("b")), done -> { });
             var seen = new ArrayList<List<String>>();
 
-            index.rebuild(List.of(article("c"), article("d")), done -> {
+            rebuild(index, List.of(article("c"), article("d")), done -> {
                 try {
                     index.refresh();
                     seen.add(ids(index));
@@ -232,7 +242,7 @@ class IndexServiceTest {
             assertThatThrownBy(() -> IndexService.openWritable(indexDir()))
                     .isInstanceOf(IndexBusyException.class)
                     .hasMessage("the index at " + indexDir() + " is in use by another painsearch process");
-            first.upsert(article("a"));
+            write(first, article("a"));
         }
         try (var again = IndexService.openWritable(indexDir())) {
             assertThat(ids(again)).containsExactly("a");
@@ -242,15 +252,17 @@ class IndexServiceTest {
     @Test
     void readOnlyServiceSeesNewCommitsAfterRefreshAndRefusesWrites() throws Exception {
         try (var writable = IndexService.openWritable(indexDir())) {
-            writable.upsert(article("a"));
+            write(writable, article("a"));
+            writable.commit();
             try (var readOnly = IndexService.openReadOnly(indexDir())) {
-                writable.upsert(article("b"));
+                write(writable, article("b"));
+                writable.commit();
                 assertThat(ids(readOnly)).containsExactly("a");
 
                 readOnly.refresh();
 
                 assertThat(ids(readOnly)).containsExactly("a", "b");
-                assertThatThrownBy(() -> readOnly.upsert(article("c")))
+                assertThatThrownBy(() -> write(readOnly, article("c")))
                         .isInstanceOf(IllegalStateException.class)
                         .hasMessage("index opened read-only");
             }
@@ -275,7 +287,7 @@ class IndexServiceTest {
         try (var index = IndexService.openWritable(indexDir())) {
             assertThat(IndexService.isCurrent(indexDir())).isFalse();
 
-            index.rebuild(List.of(article("a")), done -> { });
+            rebuild(index, List.of(article("a")), done -> { });
 
             assertThat(IndexService.isCurrent(indexDir())).isTrue();
         }
@@ -284,7 +296,7 @@ class IndexServiceTest {
     @Test
     void indexFromAnotherSchemaVersionIsNotCurrent() throws Exception {
         try (var index = IndexService.openWritable(indexDir())) {
-            index.rebuild(List.of(article("a")), done -> { });
+            rebuild(index, List.of(article("a")), done -> { });
         }
         try (var directory = FSDirectory.open(indexDir());
              var writer = new IndexWriter(directory, new IndexWriterConfig(Analysis.indexAnalyzer()))) {

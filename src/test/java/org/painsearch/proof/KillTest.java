@@ -129,7 +129,7 @@ class KillTest {
                             .isIn(allowed);
                 }
             }
-            Map<String, Document> docs = Consistency.assertConsistent(corpus, index, Consistency.Index.AFTER_REINDEX);
+            Map<String, Document> docs = Consistency.assertConsistent(corpus, index, Consistency.Index.RECONCILED);
             assertThat(docs.keySet()).containsAll(logs.stream().map(NoteLog::id).toList());
         }
         assertThat(logs).as("saves acknowledged before the kills").isNotEmpty();
@@ -197,7 +197,7 @@ class KillTest {
                 server.kill();
             }
             restartAndStop(corpus, index);
-            var docs = Consistency.assertConsistent(corpus, index, Consistency.Index.AFTER_REINDEX);
+            var docs = Consistency.assertConsistent(corpus, index, Consistency.Index.RECONCILED);
             sources.forEach((id, body) -> {
                 if (docs.containsKey(id)) {
                     assertThat(docs.get(id).body().strip()).as(id + " imported whole").isEqualTo(body);
@@ -224,7 +224,7 @@ class KillTest {
                 try (var resumed = Child.start(corpus, index, crawl)) {
                     assertThat(resumed.waitFor(600)).as(resumed.output()).isZero();
                 }
-                var docs = Consistency.assertConsistent(corpus, index, Consistency.Index.AFTER_REINDEX);
+                var docs = Consistency.assertConsistent(corpus, index, Consistency.Index.RECONCILED);
                 assertThat(docs.keySet().stream().filter(id -> id.startsWith("bench-article-number-"))).hasSize(40);
             }
         }

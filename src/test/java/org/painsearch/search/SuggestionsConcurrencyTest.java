@@ -39,9 +39,11 @@ class SuggestionsConcurrencyTest {
             }
             readersUp.await();
             for (int i = 0; i < 20; i++) {
-                library.index().upsert(new Document("moving-" + i % 3, DocType.ARTICLE, "Massage stroke " + i, null,
+                library.indexer().flush(); // each write searchable before the next suggestion, as a note save is
+                library.indexer().write(new Document("moving-" + i % 3, DocType.ARTICLE, "Massage stroke " + i, null,
                         List.of(), null, null, List.of("massage"), null, null, null, "Massage pressure and pain " + i,
-                        List.of(), null));
+                        List.of(), null), null);
+                library.indexer().flush();
                 library.suggestions().suggest("mass", 5); // rebuilds for the new index version
             }
             writing.set(false);

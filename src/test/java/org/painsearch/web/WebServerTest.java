@@ -73,6 +73,21 @@ class WebServerTest {
     }
 
     @Test
+    void statusListsRunningTasksWithDoneAndTotal() throws Exception {
+        assertThat(json(get("/api/status")).path("tasks").isEmpty()).isTrue();
+        try (var task = library.tasks().start("reconcile", "Checking the index against the corpus")) {
+            task.start(40);
+            task.step(12);
+            JsonNode t = json(get("/api/status")).path("tasks").get(0);
+            assertThat(t.path("id").asString()).isEqualTo("reconcile");
+            assertThat(t.path("label").asString()).isEqualTo("Checking the index against the corpus");
+            assertThat(t.path("done").asInt()).isEqualTo(12);
+            assertThat(t.path("total").asInt()).isEqualTo(40);
+        }
+        assertThat(json(get("/api/status")).path("tasks").isEmpty()).isTrue();
+    }
+
+    @Test
     void searchAnswersTheDocumentedShape() throws Exception {
         var r = get("/api/search?q=" + q("endorphins massage"));
         assertThat(r.statusCode()).isEqualTo(200);

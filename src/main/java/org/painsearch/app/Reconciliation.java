@@ -1,0 +1,125 @@
+package org.painsearch.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.painsearch.corpus.ContentVersion;
+import org.painsearch.corpus.CorpusStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the index in step with the corpus: compares each corpus file's content version with the one the index
+ * recorded, and re-indexes files missing from the index or newer than it, and removes documents whose file is gone.
+ * Run when the index is opened (whatever was written while painsearch was stopped, or lost in a crash) and when the
+ * corpus watcher loses events.
+ */
+public final class Reconciliation {
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
+
+    private Reconciliation() {
+    }
+
+    /**
+     * How corpus and index differ.
+     *
+     * @param missing  corpus files the index does not have
+     * @param stale    corpus files the index has in an older version
+     * @param orphaned ids of indexed documents whose file is gone
+     */
+    public record Differences(List<Path> missing, List<Path> stale, List<String> orphaned) {
+        public Differences {
+            missing = List.copyOf(missing);
+            stale = List.copyOf(stale);
+            orphaned = List.copyOf(orphaned);
+        }
+
+        /** True when the index matches the corpus. */
+        public boolean none() {
+            return missing.isEmpty() && stale.isEmpty() && orphaned.isEmpty();
+        }
+
+        /** How many documents differ. */
+        public int count() {
+            return missing.size() + stale.size() + orphaned.size();
+        }
+    }
+
+    /** What a run found and fixed; {@code problems} are files that could not be read (left as they were). */
+    public record Outcome(Differences found, List<String> problems) {
+        public Outcome {
+            problems = List.copyOf(problems);
+        }
+
+        /** One line for a person: what was brought in step. */
+        public String summary() {
+            return "%d added, %d updated, %d removed".formatted(found.missing().size(), found.stale().size(),
+                    found.orphaned().size());
+        }
+    }
+
+    /** Compares the corpus files with the content versions an index recorded (see IndexService#contentVersions). */
+    public static Differences compare(CorpusStore corpus, Map<String, String> indexed) throws IOException {
+        return compare(corpus, indexed, n -> { });
+    }
+
+    /** As {@link #compare(CorpusStore, Map)}, telling {@code progress} how many files were compared. */
+    public static Differences compare(CorpusStore corpus, Map<String, String> indexed,
+                                      java.util.function.IntConsumer progress) throws IOException {
+        int compared = 0;
+        var missing = new ArrayList<Path>();
+        var stale = new ArrayList<Path>();
+        var onDisk = new HashMap<String, Path>();
+        for (Path file : corpus.documentFiles()) {
+            String name = file.getFileName().toString();
+            String id = name.substring(0, name.length() - 3);
+            onDisk.put(id, file);
+            String version = indexed.get(id);
+            if (version == null) {
+                missing.add(file);
+            } else if (!version.equals(ContentVersion.ofDocument(file))) {
+                stale.add(file);
+            }
+            progress.accept(++compared);
+        }
+        var orphaned = new TreeSet<>(indexed.keySet());
+        orphaned.removeAll(onDisk.keySet());
+        return new Differences(missing, stale, List.copyOf(orphaned));
+    }
+
+    /** Compares and fixes through the library's one write path, then commits; {@code progress} counts documents. */
+    static Outcome run(Library library, Library.Progress progress) throws IOException {
+        progress.stage("Checking the index against the corpus", library.corpus().documentFiles().size());
+        var found = compare(library.corpus(), library.index().contentVersions(), progress::step);
+        progress.stage("Bringing the index in step", found.count());
+        var problems = new ArrayList<String>();
+        int done = 0;
+        for (Path file : concat(found.missing(), found.stale())) {
+            try {
+                library.syncFile(file);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not index {}: {}", file, e.getMessage());
+                problems.add(e.getMessage());
+            }
+            progress.step(++done);
+        }
+        for (String id : found.orphaned()) {
+            library.forget(id);
+            progress.step(++done);
+        }
+        if (!found.none()) {
+            library.indexer().flush();
+        }
+        return new Outcome(found, problems);
+    }
+
+    private static List<Path> concat(List<Path> a, List<Path> b) {
+        var all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,14 @@
+package org.painsearch.index;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.painsearch.corpus.Document;
+
+/** Where the index gets the passage vectors of documents for ranking by meaning (the embedding model). */
+@FunctionalInterface
+public interface PassageVectors {
+    /** The vectors of every passage of each document, by document id; {@code progress} gets documents done. */
+    Map<String, List<float[]>> vectorsFor(List<Document> docs, IntConsumer progress) throws IOException;
+}
