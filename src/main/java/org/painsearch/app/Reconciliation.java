@@ -95,7 +95,9 @@ public final class Reconciliation {
     static Outcome run(Library library, Library.Progress progress) throws IOException {
         progress.stage("Checking the index against the corpus", library.corpus().documentFiles().size());
         var found = compare(library.corpus(), library.index().contentVersions(), progress::step);
-        progress.stage("Bringing the index in step", found.count());
+        if (!found.none()) {
+            progress.stage("Bringing the index in step", found.count()); // no empty bar when nothing differs
+        }
         var problems = new ArrayList<String>();
         int done = 0;
         for (Path file : concat(found.missing(), found.stale())) {

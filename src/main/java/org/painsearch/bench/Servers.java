@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /** Starts {@code painsearch serve} and the {@link BareServer} as child JVMs and times them to their first answer. */
 final class Servers {
-    private static final Pattern PAINSEARCH_URL = Pattern.compile("is serving .* at (http://\\S+)");
+    private static final Pattern PAINSEARCH_URL = Pattern.compile("is ready at (http://\\S+)");
     private static final Pattern BARE_URL = Pattern.compile("bare server at (http://\\S+)");
     private static final Duration READY_LIMIT = Duration.ofMinutes(5);
     // A short query whose answer needs the whole search path: parsing, ranking, snippets.
