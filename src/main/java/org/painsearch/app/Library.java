@@ -103,11 +103,13 @@ public final class Library implements Closeable {
         return related;
     }
 
-    /** Loads the embedding model now, so the first search by meaning does not wait for it. */
-    public void warmUp() {
-        if (embeddings != null) {
-            embeddings.embedQuery("warm up");
-        }
+    /**
+     * Starts loading the embedding model in the background and returns at once; until it is loaded, searches rank
+     * by words and say so, rather than wait for it. The future completes when it is loaded (at once without one).
+     */
+    public java.util.concurrent.CompletableFuture<Void> warmUp() {
+        return embeddings == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                : embeddings.loadInBackground();
     }
 
     public LinkTools links() {

@@ -96,8 +96,8 @@ final class ServeCommand implements Callable<Integer> {
                         + "); is another server using it? Try --port with another number");
             }
             var watcher = CorpusWatcher.start(library);
-            // The embedding model loads in about a second; do it now rather than in the first search.
-            Thread.ofVirtual().name("painsearch-warm-up").start(library::warmUp);
+            // The embedding model takes a second or more of CPU to load: searches answer by words until it is in.
+            var meaningLoaded = library.warmUp();
             String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port();
             // The command line reaches a server bound to every interface through loopback.
             String local = isWildcard(host) ? "http://127.0.0.1:" + app.port() : url;
@@ -120,20 +120,34 @@ final class ServeCommand implements Callable<Integer> {
                     // exiting anyway; every change was committed when it was made
                 }
             }, "painsearch-shutdown"));
-            // From the JVM's start: what she waited, indexing included on a first run.
-            double seconds = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+            // What she waited, indexing included on a first run; searches are answered from here on.
             out.printf("painsearch is ready at %s (serving %s; started in %.1f s)%n", url, library.corpus().root(),
-                    seconds);
+                    secondsSinceStart());
             if (password != null) {
                 out.println("A password protects it: browsers log in at " + url + "/login.html.");
             }
             out.println("Press Ctrl+C to stop.");
             out.flush();
+            meaningLoaded.thenRun(() -> {
+                if (library.search().defaultMode() == org.painsearch.search.RankingMode.HYBRID) {
+                    out.printf("Search by meaning is ready too (%.1f s after the start).%n", secondsSinceStart());
+                    out.flush();
+                }
+            });
             return KEEP_RUNNING;
         } catch (IOException | RuntimeException e) {
             library.close();
             throw e;
         }
+    }
+
+    // From the launcher's start when it says when that was (it passes the time in microseconds), else the JVM's.
+    private static double secondsSinceStart() {
+        String launched = System.getProperty("painsearch.launched", "");
+        if (launched.matches("\\d{10,}")) {
+            return (System.currentTimeMillis() - Long.parseLong(launched) / 1000) / 1000.0;
+        }
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
     }
 
     private static boolean isWildcard(String host) {
