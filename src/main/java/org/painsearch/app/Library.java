@@ -104,12 +104,13 @@ public final class Library implements Closeable {
     }
 
     /**
-     * Starts loading the embedding model in the background and returns at once; until it is loaded, searches rank
-     * by words and say so, rather than wait for it. The future completes when it is loaded (at once without one).
+     * Loads the embedding model in the background after {@code pause} and returns at once; until it is loaded,
+     * searches rank by words and say so, rather than wait for it. The future completes when it is loaded (at once
+     * without one).
      */
-    public java.util.concurrent.CompletableFuture<Void> warmUp() {
+    public java.util.concurrent.CompletableFuture<Void> warmUp(java.time.Duration pause) {
         return embeddings == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
-                : embeddings.loadInBackground();
+                : embeddings.loadInBackground(pause);
     }
 
     public LinkTools links() {

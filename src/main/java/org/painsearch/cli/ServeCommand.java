@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
     /** Returned by {@link #call()} so {@code main} does not exit while the server runs. */
     static final int KEEP_RUNNING = -1;
+    // How long after the start the embedding model begins to load.
+    private static final java.time.Duration MODEL_LOAD_PAUSE = java.time.Duration.ofSeconds(1);
 
     @Mixin
     private StoreOptions store;
@@ -96,8 +98,9 @@ final class ServeCommand implements Callable<Integer> {
                         + "); is another server using it? Try --port with another number");
             }
             var watcher = CorpusWatcher.start(library);
-            // The embedding model takes a second or more of CPU to load: searches answer by words until it is in.
-            var meaningLoaded = library.warmUp();
+            // The embedding model takes a second or more of a core to load: searches answer by words until it is
+            // in, and the first ones, answered in that pause, do not share the CPU with it.
+            var meaningLoaded = library.warmUp(MODEL_LOAD_PAUSE);
             String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port();
             // The command line reaches a server bound to every interface through loopback.
             String local = isWildcard(host) ? "http://127.0.0.1:" + app.port() : url;

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,17 +91,20 @@ public final class Embeddings implements Closeable {
     }
 
     /**
-     * Starts loading the model on a background thread and returns at once. Until it is loaded, {@link #meaning()}
-     * says it is not ready, so a search answers by words rather than wait for it; without this call, the first
-     * query vector loads the model and waits for it (a command that searches once).
+     * Loads the model on a background thread after {@code pause} and returns at once. Until it is loaded,
+     * {@link #meaning()} says it is not ready, so a search answers by words rather than wait for it; without this
+     * call, the first query vector loads the model and waits for it (a command that searches once).
      */
-    public CompletableFuture<Void> loadInBackground() {
+    public CompletableFuture<Void> loadInBackground(Duration pause) {
         var loaded = new CompletableFuture<Void>();
         loading = loaded;
         Thread.ofPlatform().daemon().name("painsearch-model-load").start(() -> {
             try {
+                Thread.sleep(pause);
                 embedder.load();
                 loaded.complete(null);
+            } catch (InterruptedException e) {
+                loaded.completeExceptionally(e); // closing: nothing will search any more
             } catch (RuntimeException | Error e) {
                 // The next query vector tries again and reports the problem to the search that needs it.
                 loaded.completeExceptionally(e);
