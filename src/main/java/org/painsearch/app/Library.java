@@ -105,11 +105,14 @@ public final class Library implements Closeable {
         return related;
     }
 
-    /** Loads the embedding model now, so the first search by meaning does not wait for it. */
-    public void warmUp() {
-        if (embeddings != null) {
-            embeddings.embedQuery("warm up");
-        }
+    /**
+     * Loads the embedding model in the background after {@code pause} and returns at once; until it is loaded,
+     * searches rank by words and say so, rather than wait for it. The future completes when it is loaded (at once
+     * without one).
+     */
+    public java.util.concurrent.CompletableFuture<Void> warmUp(java.time.Duration pause) {
+        return embeddings == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                : embeddings.loadInBackground(pause);
     }
 
     public LinkTools links() {

@@ -1,16 +1,18 @@
 package org.painsearch.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code painsearch} command: serve, reindex, import, export, crawl, search, eval, notes and bookmarks. */
 @Command(name = "painsearch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Search pain-science articles, podcasts and your own notes, locally.",
-        subcommands = {ServeCommand.class, ReindexCommand.class, CheckCommand.class, ImportCommand.class, ExportCommand.class, CrawlCommand.class,
-                SearchCommand.class, EvalCommand.class, NoteCommand.class, BookmarkCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Search pain-science articles, podcasts and your own notes, locally.")
 public final class Main implements Runnable {
+    // Every subcommand, in the order help lists them.
+    private static final List<Class<?>> COMMANDS = List.of(ServeCommand.class, ReindexCommand.class,
+            CheckCommand.class, ImportCommand.class, ExportCommand.class, CrawlCommand.class, SearchCommand.class, EvalCommand.class,
+            NoteCommand.class, BookmarkCommand.class, BenchCommand.class, CommandLine.HelpCommand.class);
     // Lucene suggests an incubator module on every start; painsearch does not need it, so the hint is noise.
     // Held in a field because java.util.logging keeps loggers only weakly.
     private static final java.util.logging.Logger LUCENE_VECTOR_HINT =
@@ -30,7 +32,8 @@ public final class Main implements Runnable {
         System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
         int code;
         try {
-            code = newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+            code = forArguments(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+                    .execute(args);
         } catch (Throwable e) {
             // An error beyond an exception (out of memory, a native library failing): still one clear line and 1.
             org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", e);
@@ -46,7 +49,28 @@ public final class Main implements Runnable {
 
     /** A command line writing to {@code out} and {@code err}, with painsearch's error handling. */
     public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+        return newCommandLine(out, err, COMMANDS);
+    }
+
+    /**
+     * The command line {@code args} need: when they start with a subcommand's name, only that subcommand, else all
+     * (help, the version, a mistake). Picocli reads every option of every command it is given before it parses,
+     * which for all of them is a good part of a start.
+     */
+    static CommandLine forArguments(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length > 0) {
+            for (Class<?> command : COMMANDS) {
+                if (command != CommandLine.HelpCommand.class && command.getAnnotation(Command.class).name().equals(args[0])) {
+                    return newCommandLine(out, err, List.of(command));
+                }
+            }
+        }
+        return newCommandLine(out, err, COMMANDS);
+    }
+
+    private static CommandLine newCommandLine(PrintWriter out, PrintWriter err, List<Class<?>> commands) {
         var cl = new CommandLine(new Main());
+        commands.forEach(cl::addSubcommand);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new FailureHandler());

@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
     /** Returned by {@link #call()} so {@code main} does not exit while the server runs. */
     static final int KEEP_RUNNING = -1;
+    // How long after the start the embedding model begins to load.
+    private static final java.time.Duration MODEL_LOAD_PAUSE = java.time.Duration.ofSeconds(1);
 
     @Mixin
     private StoreOptions store;
@@ -98,8 +100,9 @@ final class ServeCommand implements Callable<Integer> {
                         + "); is another server using it? Try --port with another number");
             }
             var watcher = CorpusWatcher.start(library);
-            // The embedding model loads in about a second; do it now rather than in the first search.
-            Thread.ofVirtual().name("painsearch-warm-up").start(library::warmUp);
+            // The embedding model takes a second or more of a core to load: searches answer by words until it is
+            // in, and the first ones, answered in that pause, do not share the CPU with it.
+            var meaningLoaded = library.warmUp(MODEL_LOAD_PAUSE);
             String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port();
             // The command line reaches a server bound to every interface through loopback.
             String local = isWildcard(host) ? "http://127.0.0.1:" + app.port() : url;
@@ -122,10 +125,9 @@ final class ServeCommand implements Callable<Integer> {
                     // exiting anyway; the corpus files hold every change, and the next start reconciles
                 }
             }, "painsearch-shutdown"));
-            // From the JVM's start: what she waited, indexing included on a first run.
-            double seconds = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+            // What she waited, indexing included on a first run; searches are answered from here on.
             out.printf("painsearch is ready at %s (serving %s; started in %.1f s)%n", url, library.corpus().root(),
-                    seconds);
+                    secondsSinceStart());
             if (password != null) {
                 out.println("A password protects it: browsers log in at " + url + "/login.html.");
             }
@@ -135,6 +137,12 @@ final class ServeCommand implements Callable<Integer> {
                 // Files edited, added or deleted while the server was stopped: searching works meanwhile.
                 Thread.ofPlatform().daemon().name("painsearch-reconcile").start(() -> reconcile(library, out));
             }
+            meaningLoaded.thenRun(() -> {
+                if (library.search().defaultMode() == org.painsearch.search.RankingMode.HYBRID) {
+                    out.printf("Search by meaning is ready too (%.1f s after the start).%n", secondsSinceStart());
+                    out.flush();
+                }
+            });
             return KEEP_RUNNING;
         } catch (IOException | RuntimeException e) {
             library.close();
@@ -177,6 +185,15 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Brought the index in step with the corpus: " + outcome.summary() + ".");
             out.flush();
         }
+    }
+
+    // From the launcher's start when it says when that was (it passes the time in microseconds), else the JVM's.
+    private static double secondsSinceStart() {
+        String launched = System.getProperty("painsearch.launched", "");
+        if (launched.matches("\\d{10,}")) {
+            return (System.currentTimeMillis() - Long.parseLong(launched) / 1000) / 1000.0;
+        }
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
     }
 
     private static boolean isWildcard(String host) {

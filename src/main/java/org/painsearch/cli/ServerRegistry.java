@@ -23,7 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class ServerRegistry {
     static final String FILE_NAME = "painsearch-server.json";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    // Made on first use: a client sets up TLS and a selector thread, which the server registering itself never needs.
+    private static final class Client {
+        static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    }
 
     private ServerRegistry() {
     }
@@ -61,7 +65,7 @@ final class ServerRegistry {
             JsonNode node = JSON.readTree(Files.readString(file));
             var server = new Server(node.path("url").asString(), node.path("pid").asLong(), node.path("token").asString(null));
             var health = HttpRequest.newBuilder(URI.create(server.url() + "/health")).timeout(Duration.ofSeconds(3)).build();
-            int status = HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = Client.HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status == 200 ? Optional.of(server) : Optional.empty();
         } catch (IOException | JacksonException | IllegalArgumentException e) {
             return Optional.empty();
@@ -82,7 +86,7 @@ final class ServerRegistry {
         }
         var request = builder.build();
         try {
-            var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            var response = Client.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode answer;
             try {
                 answer = JSON.readTree(response.body());

@@ -3,6 +3,7 @@ package org.painsearch.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
@@ -35,10 +36,25 @@ public final class Meaning {
     private static final float TRAVERSAL_MARGIN = 0.1f;
 
     private final Function<String, float[]> embedQuery;
+    private final BooleanSupplier ready;
 
-    /** Meaning search embedding queries with {@code embedQuery}. */
+    /** Meaning search embedding queries with {@code embedQuery}, always ready. */
     public Meaning(Function<String, float[]> embedQuery) {
+        this(embedQuery, () -> true);
+    }
+
+    /**
+     * Meaning search embedding queries with {@code embedQuery} once {@code ready} says it can do so without waiting
+     * (the model is loaded); until then searches rank by words alone and say so.
+     */
+    public Meaning(Function<String, float[]> embedQuery, BooleanSupplier ready) {
         this.embedQuery = embedQuery;
+        this.ready = ready;
+    }
+
+    /** True when a query can be embedded now, without waiting for the model to load. */
+    boolean ready() {
+        return ready.getAsBoolean();
     }
 
     /** The query's vector. */

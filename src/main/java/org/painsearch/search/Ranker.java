@@ -33,6 +33,8 @@ final class Ranker {
             new SortedNumericSortField(Fields.PUBLISHED, SortField.Type.LONG, true), SortField.FIELD_SCORE);
     static final String AND_RELAXED = "No document has all of these words, so results with any of them are shown.";
     static final String SYNTAX_RELAXED = "Nothing matched the query read as search syntax, so it was searched as plain words.";
+    static final String MEANING_LOADING = "Search by meaning is still loading (a few seconds after a start), so these "
+            + "results match your words only; search again in a moment to add results close in meaning.";
     /** How many of each ranking take part in the fusion. */
     static final int FUSION_DEPTH = 100;
 
@@ -107,6 +109,11 @@ final class Ranker {
             }
         }
         boolean byMeaning = mode == RankingMode.HYBRID && meaning != null && vectorsIndexed && !text.isBlank();
+        if (byMeaning && !meaning.ready()) {
+            // Just after a start the model is still loading: answer by words now, saying so, rather than wait.
+            byMeaning = false;
+            notice = notice == null ? MEANING_LOADING : notice + " " + MEANING_LOADING;
+        }
         if (!byMeaning) {
             Query words = QueryFactory.combine(textQuery, clauses, null);
             TopDocs top = req.sort() == SortOrder.DATE ? byDate(searcher, words, n) : searcher.search(words, n);

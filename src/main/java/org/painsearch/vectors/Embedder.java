@@ -15,6 +15,10 @@ public interface Embedder extends AutoCloseable {
         return query;
     }
 
+    /** Loads the model now if it loads on first use, so a later call does not wait for it. */
+    default void load() {
+    }
+
     /** A name for the model, part of every cache key so another model never reuses its vectors. */
     String name();
 

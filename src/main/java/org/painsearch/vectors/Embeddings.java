@@ -4,10 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import org.painsearch.corpus.Document;
@@ -22,6 +24,8 @@ public final class Embeddings implements Closeable, org.painsearch.index.Passage
     private final EmbeddingCache cache;
     private final AtomicLong computed = new AtomicLong();
     private final AtomicLong reused = new AtomicLong();
+    // Unfinished while the model loads in the background: meanwhile searches rank by words instead of waiting.
+    private volatile CompletableFuture<Void> loading = CompletableFuture.completedFuture(null);
 
     public Embeddings(Embedder embedder, EmbeddingCache cache) {
         this.embedder = embedder;
@@ -87,9 +91,32 @@ public final class Embeddings implements Closeable, org.painsearch.index.Passage
         return v != null ? v : embedder.embed(List.of(worded)).get(0);
     }
 
-    /** Search by meaning with these vectors. */
+    /**
+     * Loads the model on a background thread after {@code pause} and returns at once. Until it is loaded,
+     * {@link #meaning()} says it is not ready, so a search answers by words rather than wait for it; without this
+     * call, the first query vector loads the model and waits for it (a command that searches once).
+     */
+    public CompletableFuture<Void> loadInBackground(Duration pause) {
+        var loaded = new CompletableFuture<Void>();
+        loading = loaded;
+        Thread.ofPlatform().daemon().name("painsearch-model-load").start(() -> {
+            try {
+                Thread.sleep(pause);
+                embedder.load();
+                loaded.complete(null);
+            } catch (InterruptedException e) {
+                loaded.completeExceptionally(e); // closing: nothing will search any more
+            } catch (RuntimeException | Error e) {
+                // The next query vector tries again and reports the problem to the search that needs it.
+                loaded.completeExceptionally(e);
+            }
+        });
+        return loaded;
+    }
+
+    /** Search by meaning with these vectors, ready once no background load of the model is under way. */
     public Meaning meaning() {
-        return new Meaning(this::embedQuery);
+        return new Meaning(this::embedQuery, () -> loading.isDone());
     }
 
     /** Passages embedded by the model since opening, and passages whose vectors came from the cache. */

@@ -41,6 +41,12 @@ public final class OnnxEmbedder implements Embedder {
         return which.queryPrefix() + query;
     }
 
+    @Override
+    public void load() {
+        // One text through the model too: the first run of a loaded model sets itself up and is slower than the next.
+        embed(List.of("."));
+    }
+
     private AbstractInProcessEmbeddingModel model() {
         var m = model;
         if (m == null) {
