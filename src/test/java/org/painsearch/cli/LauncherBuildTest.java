@@ -103,7 +103,8 @@ class LauncherBuildTest {
                 .map(m -> Integer.parseInt(m.group(1))).toList();
         // The slow step is announced when it starts and said again while it lasts.
         assertThat(compileSeconds).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(compileSeconds.get(compileSeconds.size() - 1) - compileSeconds.get(0)).isGreaterThanOrEqualTo(5);
+        // (a 7 s step repeated every 3 s; on a loaded machine the last repeat may fall after the step has ended)
+        assertThat(compileSeconds.get(compileSeconds.size() - 1) - compileSeconds.get(0)).isGreaterThanOrEqualTo(3);
         assertThat(lines).anyMatch(l -> l.matches(" {2}packaging the jar… \\d+ s"));
         assertThat(lines.get(lines.size() - 1)).matches("Built in \\d+ s\\.");
         assertThat(r.out()).startsWith("java ").contains("-Dpainsearch.home=" + home).endsWith("-jar "
