@@ -134,8 +134,10 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Press Ctrl+C to stop.");
             out.flush();
             if (!built) {
-                // Files edited, added or deleted while the server was stopped: searching works meanwhile.
-                Thread.ofPlatform().daemon().name("painsearch-reconcile").start(() -> reconcile(library, out));
+                // Files edited, added or deleted while the server was stopped: searching works meanwhile. Started
+                // once the meaning model is in (or failed), so the first searches do not share the CPU with both.
+                meaningLoaded.whenComplete((loaded, failed) ->
+                        Thread.ofPlatform().daemon().name("painsearch-reconcile").start(() -> reconcile(library, out)));
             }
             meaningLoaded.thenRun(() -> {
                 if (library.search().defaultMode() == org.painsearch.search.RankingMode.HYBRID) {
