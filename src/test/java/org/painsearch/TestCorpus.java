@@ -145,4 +145,17 @@ public final class TestCorpus {
         Files.createDirectories(p.getParent());
         return Files.writeString(p, text);
     }
+
+    /** Cuts an index's largest segment file in half, as a disk failing or a copy interrupted would. */
+    public static void damageLargestSegmentFile(Path index) throws IOException {
+        Path largest;
+        try (var files = Files.list(index)) {
+            largest = files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("segments") && !p.getFileName().toString().equals("write.lock"))
+                    .max(java.util.Comparator.comparingLong(p -> p.toFile().length())).orElseThrow();
+        }
+        try (var ch = java.nio.channels.FileChannel.open(largest, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(ch.size() / 2);
+        }
+    }
 }

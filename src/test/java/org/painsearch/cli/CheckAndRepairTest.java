@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,19 +42,6 @@ class CheckAndRepairTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    // Cuts the largest segment file in half, as a disk failing or a copy interrupted would.
-    private void damageASegmentFile() throws Exception {
-        Path largest;
-        try (var files = Files.list(index)) {
-            largest = files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("segments") && !p.getFileName().toString().equals("write.lock"))
-                    .max(Comparator.comparingLong(p -> p.toFile().length())).orElseThrow();
-        }
-        try (var ch = FileChannel.open(largest, StandardOpenOption.WRITE)) {
-            ch.truncate(ch.size() / 2);
-        }
-    }
-
     @Test
     void aWholeIndexInStepWithItsCorpusPasses() {
         var r = run("check");
@@ -84,7 +68,7 @@ class CheckAndRepairTest {
 
     @Test
     void aDamagedIndexIsReportedThenSetAsideAndRebuiltByReindex() throws Exception {
-        damageASegmentFile();
+        TestCorpus.damageLargestSegmentFile(index);
 
         var check = run("check");
         assertThat(check.code()).as(check.all()).isEqualTo(1);

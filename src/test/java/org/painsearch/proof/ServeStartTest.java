@@ -7,12 +7,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.painsearch.TestCorpus;
@@ -50,15 +47,7 @@ class ServeStartTest {
     void aDamagedIndexIsSetAsideAndRebuiltWithAMessage() throws Exception {
         TestCorpus.library(dir).close();
         Path index = dir.resolve("index");
-        Path largest;
-        try (var files = Files.list(index)) {
-            largest = files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("segments") && !p.getFileName().toString().equals("write.lock"))
-                    .max(Comparator.comparingLong(p -> p.toFile().length())).orElseThrow();
-        }
-        try (var ch = FileChannel.open(largest, StandardOpenOption.WRITE)) {
-            ch.truncate(ch.size() / 2);
-        }
+        TestCorpus.damageLargestSegmentFile(index);
 
         try (var server = Child.serve(dir.resolve("corpus"), index)) {
             assertThat(server.output()).contains("The index in " + index + " could not be opened (")
