@@ -87,17 +87,13 @@ final class NoteLinks {
     }
 
     /**
-     * For each of the documents at {@code docIds}, the documents linking to it (itself excluded), by title: one search
-     * for the whole page of hits instead of two per hit.
+     * For each of the documents at {@code docIds}, answering to the link keys {@code keysByHit}, the documents linking
+     * to it (itself excluded), by title: one search for the whole page of hits instead of two per hit.
      */
-    static List<List<SearchResponse.NoteRef>> notesLinkingTo(IndexSearcher searcher, int[] docIds) throws IOException {
-        var keysByHit = new ArrayList<List<String>>();
+    static List<List<SearchResponse.NoteRef>> notesLinkingTo(IndexSearcher searcher, int[] docIds,
+                                                             List<List<String>> keysByHit) throws IOException {
         var allKeys = new java.util.LinkedHashSet<String>();
-        for (int doc : docIds) {
-            var keys = keysOf(searcher, doc);
-            keysByHit.add(keys);
-            allKeys.addAll(keys);
-        }
+        keysByHit.forEach(allKeys::addAll);
         var out = new ArrayList<List<SearchResponse.NoteRef>>();
         for (int i = 0; i < docIds.length; i++) {
             out.add(new ArrayList<>());

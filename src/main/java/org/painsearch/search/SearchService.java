@@ -26,7 +26,7 @@ import org.painsearch.index.Synonyms;
 public final class SearchService {
     private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.TYPE, Fields.TITLE, Fields.URL,
             Fields.PUBLISHED_TEXT, Fields.AUTHOR, Fields.TAG, Fields.SOURCE, Fields.AUDIO, Fields.PRIVATE,
-            Fields.BODY_MARKDOWN);
+            Fields.BODY_MARKDOWN, Fields.DOI);
     private static final int SNIPPETS_PER_HIT = 2;
     // Each word becomes a clause per field; this keeps a pasted paragraph well inside Lucene's clause limit.
     private static final int MAX_WORDS = 64;
@@ -246,10 +246,17 @@ public final class SearchService {
         boolean[] byMeaning = ranking.meaningPart() == null ? new boolean[ids.length]
                 : Membership.of(searcher, ranking.meaningPart(), ids);
         var names = new LinkNames(searcher);
-        var citing = NoteLinks.notesLinkingTo(searcher, ids);
+        // Each hit's stored fields are read once: its link keys (for the notes citing it) come from the same read.
+        var stored = new ArrayList<org.apache.lucene.document.Document>();
+        for (int doc : ids) {
+            stored.add(searcher.storedFields().document(doc, HIT_FIELDS));
+        }
+        var citing = NoteLinks.notesLinkingTo(searcher, ids, stored.stream()
+                .map(d -> org.painsearch.corpus.Link.keysOf(d.get(Fields.ID), d.get(Fields.DOI), d.get(Fields.URL)))
+                .toList());
         var hits = new ArrayList<SearchResponse.Hit>();
         for (int i = 0; i < page.length; i++) {
-            var doc = searcher.storedFields().document(page[i].doc, HIT_FIELDS);
+            var doc = stored.get(i);
             String id = doc.get(Fields.ID);
             String type = doc.get(Fields.TYPE);
             // The indexed text holds a link's target as written; a person reads the title of what it points at.
