@@ -61,7 +61,7 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
         for (String type : types) {
-            if (org.painsearch.corpus.DocType.parse(type.toLowerCase(java.util.Locale.ROOT)) == null) {
+            if (org.painsearch.corpus.DocType.parse(type) == null) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--type '" + type + "' is not a type: use article, podcast or note.");
             }
