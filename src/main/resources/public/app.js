@@ -1,6 +1,6 @@
 // painsearch page: the URL holds the whole state (/?q=...&type=...&doc=...), so back, reload and shared links work.
-// Everything from the server is inserted as text, except snippets (server-escaped, only <mark> kept) and rendered
-// Markdown (rendered and sanitized by the server). This module routes: it reads the address, asks a view to render,
+// Everything from the server is inserted as text (snippets too: text with match ranges, marked with <mark> elements
+// here), except rendered Markdown (rendered and sanitized by the server). This module routes: it reads the address, asks a view to render,
 // and moves focus and scroll where a person expects them.
 import { renderEditor } from './editor.js';
 import { renderBookmarks } from './bookmarks.js';

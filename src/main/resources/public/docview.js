@@ -1,6 +1,6 @@
 // The document view: the whole document, the podcast moment it was opened at (highlighted, scrolled to, playable from
 // that second), the searched words marked, what it cites, the notes citing it, and for a note its unlinked mentions.
-import { el, api, safeSnippet } from './dom.js';
+import { el, api, highlighted } from './dom.js';
 import { navigate, readState, docHref, showView, showError, render } from './app.js';
 import { bookmarkButton } from './bookmarks.js';
 import { relatedSection } from './relevance.js';
@@ -126,8 +126,7 @@ async function loadMentions(d, current) {
   if (!current() || !box) return;
   box.replaceChildren(el('h2', { id: 'mentions-title', text: 'Unlinked mentions' }), mentions.length
     ? el('ul', {}, mentions.map((m) => {
-      const snippet = el('div', { class: 'snippet' });
-      snippet.innerHTML = safeSnippet((m.snippets || [])[0] || '');
+      const snippet = el('div', { class: 'snippet' }, ...highlighted((m.snippets || [])[0]));
       return el('li', { 'data-id': m.id }, el('a', { href: docHref(m.id) }, m.title), ' ',
         el('button', { type: 'button', class: 'link-it', 'aria-label': `Link “${m.title}” from this note`,
           onclick: () => linkIt(d.id, m.id) }, 'link'), snippet);

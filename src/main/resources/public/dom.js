@@ -25,9 +25,20 @@ function build(node, attrs, children) {
   return node;
 }
 
-// Snippets arrive escaped with <mark> as the only markup; anything else that looks like a tag is neutralised.
-export function safeSnippet(html) {
-  return html.replace(/<(?!\/?mark>)/g, '&lt;');
+// A highlight from the server is plain text with match ranges ({text, marks: [{start, end}]}): the text goes in as
+// text nodes and each matched stretch as a <mark> element, so nothing in a document can become markup.
+export function highlighted(h) {
+  const text = (h && h.text) || '';
+  const nodes = [];
+  let pos = 0;
+  for (const r of (h && h.marks) || []) {
+    if (r.start < pos || r.end > text.length) continue;
+    if (r.start > pos) nodes.push(document.createTextNode(text.slice(pos, r.start)));
+    nodes.push(el('mark', {}, text.slice(r.start, r.end)));
+    pos = r.end;
+  }
+  if (pos < text.length) nodes.push(document.createTextNode(text.slice(pos)));
+  return nodes;
 }
 
 /** An API error: the server's sentence, the status, and the JSON answer (a 409 carries the current note). */

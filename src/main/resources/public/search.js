@@ -1,5 +1,5 @@
 // The search view: heading, summary, results (words first, then those close in meaning only), pager and filters.
-import { el, api, safeSnippet } from './dom.js';
+import { el, api, highlighted } from './dom.js';
 import { navigate, readState, searchQuery, docHref, showError, showResultsArea } from './app.js';
 import { bookmarkButton } from './bookmarks.js';
 import { searchExtras } from './relevance.js';
@@ -69,9 +69,7 @@ function hitView(h) {
       'aria-label': `Listen to “${h.title}” from ${h.timestamp} (opens the audio)` }, 'listen') : null);
   const snippets = el('ul', { class: 'snippets' });
   for (const sn of h.snippets || []) {
-    const li = el('li');
-    li.innerHTML = safeSnippet(sn);
-    snippets.append(li);
+    snippets.append(el('li', {}, ...highlighted(sn)));
   }
   return el('li', { class: 'hit', 'data-id': h.id },
     el('h3', {}, el('a', { href: docHref(h.id), class: 'hit-title' }, h.title)), meta, snippets,

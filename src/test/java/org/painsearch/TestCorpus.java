@@ -121,7 +121,7 @@ public final class TestCorpus {
     public static Library library(Path root) throws IOException {
         Path corpus = write(root);
         try {
-            var library = new Library(new CorpusStore(corpus), IndexService.openWritable(root.resolve("index")));
+            var library = Libraries.open(new CorpusStore(corpus), IndexService.openWritable(root.resolve("index")));
             var report = library.rebuild(Library.Progress.NONE);
             if (!report.problems().isEmpty()) {
                 throw new IllegalStateException("fixture corpus has problems: " + report.problems());

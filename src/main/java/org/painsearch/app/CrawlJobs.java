@@ -163,7 +163,7 @@ public final class CrawlJobs implements Closeable {
                 Thread.currentThread().interrupt();
             } finally {
                 try {
-                    library.indexer().flush(); // the end of a batch: committed and searchable
+                    library.engine().flush(); // the end of a batch: committed and searchable
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("could not commit the index after crawling {}: {}", seed.url(), e.getMessage());
                 }

@@ -11,19 +11,19 @@ import org.painsearch.corpus.CorpusException;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.corpus.DocType;
 import org.painsearch.corpus.Document;
-import org.painsearch.index.Indexer;
+import org.painsearch.engine.Engine;
 
 /** Brings single corpus files into the index through the one write path, skipping those already indexed as they are. */
 final class FileSync {
     /** A generation that is always visible: nothing was written. */
-    static final long NOTHING_WRITTEN = -1;
+    static final long NOTHING_WRITTEN = Engine.NOTHING_WRITTEN;
 
     private final CorpusStore corpus;
-    private final Indexer indexer;
+    private final Engine indexer;
     // What was last indexed for each id, so an event for a file we just wrote ourselves costs nothing.
     private final Map<String, String> indexedVersions = new ConcurrentHashMap<>();
 
-    FileSync(CorpusStore corpus, Indexer indexer) {
+    FileSync(CorpusStore corpus, Engine indexer) {
         this.corpus = corpus;
         this.indexer = indexer;
     }

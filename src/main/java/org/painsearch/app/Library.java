@@ -11,9 +11,9 @@ import org.painsearch.corpus.ContentVersion;
 import org.painsearch.corpus.CorpusException;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.corpus.TextFiles;
-import org.painsearch.index.IndexService;
-import org.painsearch.index.Indexer;
-import org.painsearch.index.Synonyms;
+import org.painsearch.engine.Engine;
+import org.painsearch.engine.EngineConfig;
+import org.painsearch.engine.Engines;
 import org.painsearch.ingest.ImportOutcome;
 import org.painsearch.ingest.Importer;
 import org.painsearch.notes.BookmarkStore;
@@ -21,88 +21,52 @@ import org.painsearch.notes.Note;
 import org.painsearch.notes.NoteDraft;
 import org.painsearch.notes.NoteException;
 import org.painsearch.notes.NoteService;
-import org.painsearch.search.DocumentLookup;
-import org.painsearch.search.LinkTools;
-import org.painsearch.search.RankingMode;
-import org.painsearch.search.Related;
-import org.painsearch.search.SearchService;
-import org.painsearch.search.Suggestions;
-import org.painsearch.vectors.Embeddings;
 
-/** The therapist's library: the corpus, its index, and the searches over them, as one service. */
+/** The therapist's library: the corpus, the engine that searches it, notes and bookmarks, as one service. */
 public final class Library implements Closeable {
     private final CorpusStore corpus;
-    private final IndexService index;
-    // The one write path into the index: vectors, content versions and batching.
-    private final Indexer indexer;
+    // The search backend: every search, and the one write path into its index.
+    private final Engine engine;
     // Work running in the background (reconciliation), for GET /api/status.
     private final Tasks tasks = new Tasks();
-    private final Synonyms synonyms;
-    private final SearchService search;
-    private final DocumentLookup documents;
-    private final LinkTools links;
     private final NoteService notes;
     private final BookmarkStore bookmarks;
-    private final Embeddings embeddings;
-    private final Suggestions suggestions;
-    private final Related related;
     // Corpus files into the index, one at a time.
     private final FileSync files;
 
-    public Library(CorpusStore corpus, IndexService index) {
-        this(corpus, index, Clock.systemUTC());
-    }
-
-    /** A library whose notes and bookmarks take their times from {@code clock}. */
-    public Library(CorpusStore corpus, IndexService index, Clock clock) {
-        this(corpus, index, clock, null, RankingMode.BM25);
-    }
-
     /**
-     * A library that also indexes passage vectors with {@code embeddings} (null for words only) and ranks by
-     * {@code defaultMode} when a search names no mode.
+     * A library over {@code corpus} searched by {@code engine} (owned from here on: closed with the library), with
+     * the {@code bookmarks} the engine's {@code is:bookmarked} reads; notes take their times from {@code clock}.
      */
-    public Library(CorpusStore corpus, IndexService index, Clock clock, Embeddings embeddings, RankingMode defaultMode) {
+    public Library(CorpusStore corpus, Engine engine, BookmarkStore bookmarks, Clock clock) {
         this.corpus = corpus;
-        this.index = index;
-        this.embeddings = embeddings;
-        this.indexer = new Indexer(index, embeddings);
-        this.files = new FileSync(corpus, indexer);
-        this.synonyms = new Synonyms(corpus.synonymsFile());
-        this.bookmarks = new BookmarkStore(corpus.root().resolve("bookmarks.json"), clock);
-        this.search = searchService(index, synonyms, bookmarks, embeddings, defaultMode);
-        this.suggestions = new Suggestions(index);
-        this.related = new Related(index);
-        this.documents = new DocumentLookup(index);
-        this.links = new LinkTools(index);
+        this.engine = engine;
+        this.files = new FileSync(corpus, engine);
+        this.bookmarks = bookmarks;
         this.notes = new NoteService(corpus, clock);
     }
 
     /**
-     * The one way a search service is wired, for the server and every command alike: the corpus's synonyms, its
-     * bookmarks for {@code is:bookmarked}, meaning search when {@code embeddings} are given.
+     * The one way a library is opened, for the server and every command alike: the corpus and the engine that
+     * {@code config} names, with the corpus's bookmarks. {@code say} hears what a person should know about the
+     * opening (an index set aside for a rebuild).
+     *
+     * @throws org.painsearch.engine.EngineBusyException when another process holds the index
      */
-    public static SearchService searchService(IndexService index, Synonyms synonyms, BookmarkStore bookmarks,
-                                              Embeddings embeddings, RankingMode defaultMode) {
-        return new SearchService(index, synonyms, bookmarks::bookmarkedIds,
-                embeddings == null ? null : embeddings.meaning(), defaultMode);
+    public static Library open(EngineConfig config, Clock clock, Consumer<String> say) throws IOException {
+        var corpus = new CorpusStore(config.corpus());
+        var bookmarks = bookmarksOf(corpus, clock);
+        return new Library(corpus, Engines.open(config, bookmarks::bookmarkedIds, say), bookmarks, clock);
     }
 
-    /** A search service over {@code corpus}'s synonyms and bookmarks, for reading an index opened elsewhere. */
-    public static SearchService searchService(CorpusStore corpus, IndexService index, Embeddings embeddings,
-                                              RankingMode defaultMode) {
-        return searchService(index, new Synonyms(corpus.synonymsFile()),
-                new BookmarkStore(corpus.root().resolve("bookmarks.json"), Clock.systemUTC()), embeddings, defaultMode);
+    /** The bookmarks kept in {@code corpus}. */
+    public static BookmarkStore bookmarksOf(CorpusStore corpus, Clock clock) {
+        return new BookmarkStore(corpus.root().resolve("bookmarks.json"), clock);
     }
 
-    /** Autocomplete for the search box. */
-    public Suggestions suggestions() {
-        return suggestions;
-    }
-
-    /** Documents related to a document. */
-    public Related related() {
-        return related;
+    /** The search backend: searches, document views, suggestions, related documents and note links. */
+    public Engine engine() {
+        return engine;
     }
 
     /**
@@ -111,12 +75,7 @@ public final class Library implements Closeable {
      * without one).
      */
     public java.util.concurrent.CompletableFuture<Void> warmUp(java.time.Duration pause) {
-        return embeddings == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
-                : embeddings.loadInBackground(pause);
-    }
-
-    public LinkTools links() {
-        return links;
+        return engine.warmUp(pause);
     }
 
     public NoteService notes() {
@@ -128,32 +87,32 @@ public final class Library implements Closeable {
     }
 
     /** A generation that is always visible: nothing was written. */
-    public static final long NOTHING_WRITTEN = FileSync.NOTHING_WRITTEN;
+    public static final long NOTHING_WRITTEN = Engine.NOTHING_WRITTEN;
 
     /** Creates a note and indexes it before returning, so a search right after finds it. */
     public Note createNote(NoteDraft draft) throws IOException {
         Note note = notes.create(draft);
-        indexer.awaitVisible(syncFile(notes.fileOf(note.id())));
+        engine.awaitVisible(syncFile(notes.fileOf(note.id())));
         return note;
     }
 
     /** Saves an edit made from {@code baseVersion} and indexes it (see {@link NoteService#update}). */
     public Note updateNote(String id, String baseVersion, NoteDraft draft) throws IOException, NoteException {
         Note note = notes.update(id, baseVersion, draft);
-        indexer.awaitVisible(syncFile(notes.fileOf(id)));
+        engine.awaitVisible(syncFile(notes.fileOf(id)));
         return note;
     }
 
     /** Moves a note to the trash and out of the index. */
     public void deleteNote(String id) throws IOException, NoteException {
         notes.delete(id);
-        indexer.awaitVisible(syncFile(notes.fileOf(id)));
+        engine.awaitVisible(syncFile(notes.fileOf(id)));
     }
 
     /** Brings a note back from the trash into the index. */
     public Note restoreNote(String id) throws IOException, NoteException {
         Note note = notes.restore(id);
-        indexer.awaitVisible(syncFile(notes.fileOf(id)));
+        engine.awaitVisible(syncFile(notes.fileOf(id)));
         return note;
     }
 
@@ -172,11 +131,6 @@ public final class Library implements Closeable {
         return files.forget(id);
     }
 
-    /** The one write path into this library's index. */
-    public Indexer indexer() {
-        return indexer;
-    }
-
     /** Work running in the background, with progress. */
     public Tasks tasks() {
         return tasks;
@@ -184,22 +138,6 @@ public final class Library implements Closeable {
 
     public CorpusStore corpus() {
         return corpus;
-    }
-
-    public IndexService index() {
-        return index;
-    }
-
-    public SearchService search() {
-        return search;
-    }
-
-    public DocumentLookup documents() {
-        return documents;
-    }
-
-    public Synonyms synonyms() {
-        return synonyms;
     }
 
     /** The outcome of a rebuild: documents indexed, files that could not be read, and the time taken. */
@@ -211,7 +149,7 @@ public final class Library implements Closeable {
     }
 
     /** Observes a rebuild: told the total first, then each step. */
-    public interface Progress extends Indexer.Progress {
+    public interface Progress extends Engine.Progress {
         void start(int total);
 
         @Override
@@ -246,7 +184,7 @@ public final class Library implements Closeable {
         List<Path> files = corpus.documentFiles();
         var problems = new ArrayList<CorpusException>();
         int[] indexed = {0};
-        indexer.rebuild(files.size(), sink -> {
+        engine.rebuild(files.size(), sink -> {
             for (Path file : files) {
                 try {
                     sink.add(corpus.read(file), ContentVersion.ofDocument(file));
@@ -270,7 +208,9 @@ public final class Library implements Closeable {
 
     /** Imports files and folders into the corpus and indexes each imported document as it is written. */
     public List<ImportOutcome> importPaths(List<Path> paths, Consumer<ImportOutcome> listener) throws IOException {
-        var importer = new Importer(corpus, TextFiles.DEFAULT_MAX_BYTES, List.of(index.path()));
+        Path indexFolder = engine.status().location();
+        var importer = new Importer(corpus, TextFiles.DEFAULT_MAX_BYTES,
+                indexFolder == null ? List.of() : List.of(indexFolder));
         var indexErrors = new ArrayList<IOException>();
         var outcomes = importer.importAll(paths, outcome -> {
             if (outcome instanceof ImportOutcome.Imported imported) {
@@ -283,7 +223,7 @@ public final class Library implements Closeable {
             }
             listener.accept(outcome);
         });
-        indexer.flush();
+        engine.flush();
         if (!indexErrors.isEmpty()) {
             throw indexErrors.get(0);
         }
@@ -292,13 +232,6 @@ public final class Library implements Closeable {
 
     @Override
     public void close() throws IOException {
-        suggestions.close();
-        try {
-            index.close();
-        } finally {
-            if (embeddings != null) {
-                embeddings.close();
-            }
-        }
+        engine.close();
     }
 }

@@ -94,7 +94,7 @@ public final class Reconciliation {
     /** Compares and fixes through the library's one write path, then commits; {@code progress} counts documents. */
     static Outcome run(Library library, Library.Progress progress) throws IOException {
         progress.stage("Checking the index against the corpus", library.corpus().documentFiles().size());
-        var found = compare(library.corpus(), library.index().contentVersions(), progress::step);
+        var found = compare(library.corpus(), library.engine().contentVersions(), progress::step);
         if (!found.none()) {
             progress.stage("Bringing the index in step", found.count()); // no empty bar when nothing differs
         }
@@ -114,7 +114,7 @@ public final class Reconciliation {
             progress.step(++done);
         }
         if (!found.none()) {
-            library.indexer().flush();
+            library.engine().flush();
         }
         return new Outcome(found, problems);
     }

@@ -17,8 +17,8 @@ import org.painsearch.index.Fields;
 import org.painsearch.index.IndexBusyException;
 import org.painsearch.index.IndexService;
 import org.painsearch.index.Synonyms;
-import org.painsearch.search.RankingMode;
-import org.painsearch.search.SearchRequest;
+import org.painsearch.engine.RankingMode;
+import org.painsearch.engine.SearchRequest;
 import org.painsearch.search.SearchService;
 import org.painsearch.vectors.Embeddings;
 import org.painsearch.vectors.Passages;
@@ -89,8 +89,11 @@ public final class PainsearchAdapter {
             throw new IOException(e.getMessage(), e);
         }
         var embeddings = Embeddings.open(index.resolve("embedding-cache"));
-        var library = new Library(new CorpusStore(corpus), service, java.time.Clock.systemUTC(), embeddings,
-                RankingMode.HYBRID);
+        var store = new CorpusStore(corpus);
+        var bookmarks = Library.bookmarksOf(store, java.time.Clock.systemUTC());
+        var library = new Library(store, new org.painsearch.engine.lucene.LuceneEngine(service,
+                new Synonyms(store.synonymsFile()), bookmarks::bookmarkedIds, embeddings, RankingMode.HYBRID),
+                bookmarks, java.time.Clock.systemUTC());
         long started = System.nanoTime();
         Library.RebuildReport report;
         try {
@@ -107,7 +110,7 @@ public final class PainsearchAdapter {
         Searcher hybrid = new Searcher() {
             @Override
             public int search(String query) throws IOException {
-                return library.search().search(SearchRequest.of(query)).hits().size();
+                return library.engine().search(SearchRequest.of(query)).hits().size();
             }
 
             @Override

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.painsearch.app.Reconciliation;
 import org.painsearch.corpus.CorpusStore;
-import org.painsearch.index.IndexHealth;
-import org.painsearch.index.IndexService;
+import org.painsearch.engine.Health;
+import org.painsearch.engine.Engines;
+import org.painsearch.engine.RankingMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -37,22 +38,22 @@ final class CheckCommand implements Callable<Integer> {
         out.println("Checking the index in " + indexDir + " against the corpus in " + corpus.root() + " …");
         out.flush();
         boolean problems = false;
-        switch (IndexHealth.check(indexDir)) {
-            case IndexHealth.Report.Missing m -> {
+        switch (Engines.health(store.engine())) {
+            case Health.Missing m -> {
                 out.println("There is no index yet: ./painsearch reindex (or serve) builds one from the corpus.");
                 out.flush();
                 return 1;
             }
-            case IndexHealth.Report.Damaged d -> {
+            case Health.Damaged d -> {
                 out.println("The index is damaged: " + d.problem() + ".");
                 out.println("Run ./painsearch reindex (or serve): the damaged index is moved aside and a new one is "
                         + "built from the corpus, which holds everything.");
                 out.flush();
                 return 1;
             }
-            case IndexHealth.Report.Busy b -> out.println("Index files: not checked, a running painsearch has the index "
+            case Health.Busy b -> out.println("Index files: not checked, a running painsearch has the index "
                     + "open (stop it to check them); comparing its last commit with the corpus.");
-            case IndexHealth.Report.Whole w -> {
+            case Health.Whole w -> {
                 out.printf("Index files: whole (%d segment(s), %d entries).%n", w.segments(), w.documents());
                 if (!w.currentSchema()) {
                     out.println("The index was made by an older painsearch: ./painsearch reindex rebuilds it.");
@@ -61,8 +62,8 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         Reconciliation.Differences differences;
-        try (var index = IndexService.openReadOnly(indexDir)) {
-            differences = Reconciliation.compare(corpus, index.contentVersions());
+        try (var engine = Engines.open(store.engine().readingOnly().withRanking(RankingMode.BM25))) {
+            differences = Reconciliation.compare(corpus, engine.contentVersions());
         }
         int files = corpus.documentFiles().size();
         if (differences.none()) {

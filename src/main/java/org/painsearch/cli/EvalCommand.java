@@ -6,14 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.painsearch.eval.BeirCollection;
 import org.painsearch.eval.Evaluation;
-import org.painsearch.index.Synonyms;
-import org.painsearch.search.RankingMode;
-import org.painsearch.search.SearchService;
-import org.painsearch.vectors.Embeddings;
+import org.painsearch.engine.EngineConfig;
+import org.painsearch.engine.RankingMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,24 +66,17 @@ final class EvalCommand implements Callable<Integer> {
         out.printf("%s (%s): %d documents, %d queries judged; ranking: %s%n", dir.getFileName(), split,
                 collection.docs().size(), collection.queries().size(), rankingMode.name().toLowerCase(java.util.Locale.ROOT));
         out.flush();
-        var synonyms = new Synonyms(synonymsFile != null ? synonymsFile : store.corpusDir().resolve("synonyms.txt"));
         Path tmp = Files.createTempDirectory("painsearch-eval");
-        Embeddings embeddings = rankingMode == RankingMode.HYBRID
-                ? Embeddings.open(cacheDir != null ? cacheDir : store.indexDir().resolveSibling("eval-cache"),
-                        org.painsearch.vectors.EmbeddingModel.parse(model))
-                : null;
+        // The same engine as serve's, over a temporary index; vectors are kept beside the index folder for reuse.
+        var config = new EngineConfig(store.engine().backend(), tmp.resolve("index"), store.corpusDir(), rankingMode,
+                model, synonymsFile, cacheDir != null ? cacheDir : store.indexDir().resolveSibling("eval-cache"), false);
         Writer run = runFile == null ? null : Files.newBufferedWriter(runFile, StandardCharsets.UTF_8);
         Evaluation.Result result;
         try (var progress = new ConsoleProgress("Evaluating", "")) {
-            Evaluation.Engine engine = index -> new SearchService(index, synonyms, Set::of,
-                    embeddings == null ? null : embeddings.meaning(), rankingMode);
-            result = Evaluation.run(collection, tmp.resolve("index"), embeddings, engine, rankingMode, run, progress);
+            result = Evaluation.run(collection, config, run, progress);
         } finally {
             if (run != null) {
                 run.close();
-            }
-            if (embeddings != null) {
-                embeddings.close();
             }
             deleteTree(tmp);
         }

@@ -5,12 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.painsearch.app.Library;
-import org.painsearch.corpus.CorpusStore;
-import org.painsearch.index.DamagedIndex;
-import org.painsearch.index.IndexBusyException;
-import org.painsearch.index.IndexService;
-import org.painsearch.search.RankingMode;
-import org.painsearch.vectors.Embeddings;
+import org.painsearch.engine.EngineBusyException;
+import org.painsearch.engine.RankingMode;
 
 /** Opens the library for writing in this process, or finds the server that already has it open. */
 final class LocalIndex {
@@ -25,13 +21,10 @@ final class LocalIndex {
     static Access open(StoreOptions store, PrintWriter out) throws IOException {
         Path indexDir = store.indexDir();
         try {
-            var opened = DamagedIndex.openWritable(indexDir, java.time.Clock.systemDefaultZone());
-            if (opened.replaced()) {
-                out.printf("The index in %s could not be opened (%s). It was moved to %s, and painsearch builds a "
-                        + "new one from the corpus.%n", indexDir, opened.reason(), opened.setAside());
+            var library = Library.open(store.engine(), java.time.Clock.systemUTC(), message -> {
+                out.println(message);
                 out.flush();
-            }
-            var index = opened.index();
+            });
             // Holding the index, this process is the only one saving notes: unfinished copies of a killed save go.
             Path corpus = store.corpusDir();
             try {
@@ -39,12 +32,8 @@ final class LocalIndex {
             } catch (IOException e) {
                 // A leftover copy is harmless (hidden, never read as a document); the next start tries again.
             }
-            var mode = store.ranking();
-            // The cache lives in the index folder: deleting the index forgets the vectors too.
-            var embeddings = mode == RankingMode.HYBRID ? Embeddings.open(indexDir.resolve("embedding-cache")) : null;
-            return new Access(new Library(new CorpusStore(store.corpusDir()), index, java.time.Clock.systemUTC(),
-                    embeddings, mode), null);
-        } catch (IndexBusyException e) {
+            return new Access(library, null);
+        } catch (EngineBusyException e) {
             Optional<ServerRegistry.Server> server = ServerRegistry.find(indexDir);
             if (server.isPresent()) {
                 return new Access(null, server.get());
@@ -76,19 +65,20 @@ final class LocalIndex {
 
     /** Builds the index when it is missing, from an older painsearch or without the vectors its ranking needs. */
     static boolean buildIfNeeded(Library library, PrintWriter out) throws IOException {
-        boolean vectorsMissing = library.search().defaultMode() == RankingMode.HYBRID && !library.index().hasVectors();
-        boolean current = IndexService.isCurrent(library.index().path());
+        var engine = library.engine();
+        boolean hybrid = engine.defaultMode() == RankingMode.HYBRID;
+        boolean vectorsMissing = hybrid && !engine.hasVectors();
+        boolean current = engine.status().current();
         if (current && !vectorsMissing) {
             return false;
         }
-        int indexed = library.index().withSearcher(s -> s.getIndexReader().numDocs());
+        int indexed = engine.documentCount();
         int files = library.corpus().documentFiles().size();
         String why = indexed == 0 ? "There is no index yet"
                 : !current ? "The index was made by an older painsearch"
                 : "The index has no meaning vectors yet (hybrid ranking needs them)";
         out.printf("%s, so painsearch indexes the %d documents in %s first%s.%n", why, files, library.corpus().root(),
-                library.search().defaultMode() == RankingMode.HYBRID
-                        ? "; computing their meaning vectors takes most of the time, once" : "");
+                hybrid ? "; computing their meaning vectors takes most of the time, once" : "");
         out.flush();
         rebuild(library, out);
         return true;

@@ -3,14 +3,10 @@ package org.painsearch.cli;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.painsearch.corpus.CorpusStore;
-import org.painsearch.index.IndexService;
 import org.painsearch.app.Library;
-import org.painsearch.search.RankingMode;
-import org.painsearch.vectors.Embeddings;
-import org.painsearch.search.SearchRequest;
-import org.painsearch.search.SearchResponse;
-import org.painsearch.search.SortOrder;
+import org.painsearch.engine.SearchRequest;
+import org.painsearch.engine.SearchResponse;
+import org.painsearch.engine.SortOrder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,12 +45,24 @@ final class SearchCommand implements Callable<Integer> {
     private picocli.CommandLine.Model.CommandSpec spec;
 
     // An index that cannot even be read counts as not current: opening it for writing sets it aside and rebuilds.
-    private boolean currentIndex() {
+    private Library openCurrent() {
+        Library library = null;
         try {
-            return IndexService.isCurrent(store.indexDir());
+            library = Library.open(store.engine().readingOnly(), java.time.Clock.systemUTC(), message -> { });
+            if (library.engine().status().current()) {
+                return library;
+            }
         } catch (IOException | RuntimeException e) {
-            return false;
+            // not current: built below
         }
+        if (library != null) {
+            try {
+                library.close();
+            } catch (IOException e) {
+                // opened for reading only: nothing to lose
+            }
+        }
+        return null;
     }
 
     @Override
@@ -66,7 +74,8 @@ final class SearchCommand implements Callable<Integer> {
                         "--type '" + type + "' is not a type: use article, podcast or note.");
             }
         }
-        if (!currentIndex()) {
+        Library current = openCurrent();
+        if (current == null) {
             var access = LocalIndex.open(store, spec.commandLine().getErr());
             if (access.library() != null) {
                 try (var library = access.library()) {
@@ -78,10 +87,9 @@ final class SearchCommand implements Callable<Integer> {
                 Math.max(1, Math.min(limit, SearchRequest.MAX_SIZE)));
         SearchResponse response;
         // The same search as the page: hybrid when the index has vectors (and the ranking is not set to bm25).
-        try (var index = IndexService.openReadOnly(store.indexDir());
-             var embeddings = store.ranking() == RankingMode.HYBRID && index.hasVectors() ? Embeddings.forQueries() : null) {
-            response = Library.searchService(new CorpusStore(store.corpusDir()), index, embeddings, store.ranking())
-                    .search(request);
+        try (var library = current != null ? current
+                : Library.open(store.engine().readingOnly(), java.time.Clock.systemUTC(), message -> { })) {
+            response = library.engine().search(request);
         }
         if (response.notice() != null) {
             out.println("Note: " + response.notice());
@@ -103,7 +111,7 @@ final class SearchCommand implements Callable<Integer> {
                     hit.published() == null ? "" : " · " + hit.published(),
                     hit.timestamp() == null ? "" : " · at " + hit.timestamp());
             if (!hit.snippets().isEmpty()) {
-                out.println("    " + TerminalText.fromSnippet(hit.snippets().get(0)));
+                out.println("    " + TerminalText.of(hit.snippets().get(0)));
             }
             if (!hit.linkedNotes().isEmpty()) {
                 out.println("    cited by: " + String.join("; ", hit.linkedNotes().stream()

@@ -106,7 +106,7 @@ final class ServeCommand implements Callable<Integer> {
             String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port();
             // The command line reaches a server bound to every interface through loopback.
             String local = isWildcard(host) ? "http://127.0.0.1:" + app.port() : url;
-            ServerRegistry.register(library.index().path(), local, token);
+            ServerRegistry.register(store.indexDir(), local, token);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (Boolean.getBoolean("painsearch.aot.recording")) {
                     // The launcher asked the JVM to write a start-up cache as it exits (see the launcher).
@@ -118,7 +118,7 @@ final class ServeCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     // exiting anyway
                 }
-                ServerRegistry.unregister(library.index().path());
+                ServerRegistry.unregister(store.indexDir());
                 try {
                     library.close();
                 } catch (IOException e) {
@@ -140,7 +140,7 @@ final class ServeCommand implements Callable<Integer> {
                         Thread.ofPlatform().daemon().name("painsearch-reconcile").start(() -> reconcile(library, out)));
             }
             meaningLoaded.thenRun(() -> {
-                if (library.search().defaultMode() == org.painsearch.search.RankingMode.HYBRID) {
+                if (library.engine().defaultMode() == org.painsearch.engine.RankingMode.HYBRID) {
                     out.printf("Search by meaning is ready too (%.1f s after the start).%n", secondsSinceStart());
                     out.flush();
                 }

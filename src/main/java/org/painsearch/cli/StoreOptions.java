@@ -1,6 +1,8 @@
 package org.painsearch.cli;
 
 import java.nio.file.Path;
+import org.painsearch.engine.EngineConfig;
+import org.painsearch.engine.RankingMode;
 import picocli.CommandLine.Option;
 
 /** Where the corpus and the index live: flags first, then environment variables, then the install folder. */
@@ -18,8 +20,19 @@ final class StoreOptions {
                     + "faster reindex) (env PAINSEARCH_RANKING; default: ${DEFAULT-VALUE}).")
     private String ranking;
 
-    org.painsearch.search.RankingMode ranking() {
-        return org.painsearch.search.RankingMode.parse(ranking, org.painsearch.search.RankingMode.HYBRID);
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "${env:PAINSEARCH_BACKEND:-lucene}",
+            description = "Search backend: lucene, the embedded index in the index folder (env PAINSEARCH_BACKEND; "
+                    + "default: ${DEFAULT-VALUE}).")
+    private String backend;
+
+    RankingMode ranking() {
+        return RankingMode.parse(ranking, RankingMode.HYBRID);
+    }
+
+    /** The one configuration every command opens its engine from. */
+    EngineConfig engine() {
+        return new EngineConfig(EngineConfig.Backend.parse(backend), indexDir(), corpusDir(), ranking(), null, null,
+                null, false);
     }
 
     Path corpusDir() {

@@ -1,8 +1,9 @@
 package org.painsearch.cli;
 
-import org.jsoup.parser.Parser;
+import java.util.function.Function;
+import org.painsearch.engine.Highlight;
 
-/** Shows an HTML snippet in a terminal: marked words in bold, entities decoded, no other markup. */
+/** Shows a highlight in a terminal: marked words in bold (between asterisks without colour), control characters out. */
 final class TerminalText {
     private static final String BOLD = "\u001b[1m";
     private static final String RESET = "\u001b[0m";
@@ -10,9 +11,14 @@ final class TerminalText {
     private TerminalText() {
     }
 
-    static String fromSnippet(String html) {
+    static String of(Highlight highlight) {
         boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
-        String marked = html.replace("<mark>", color ? BOLD : "*").replace("</mark>", color ? RESET : "*");
-        return Parser.unescapeEntities(marked.replaceAll("<[^>]+>", ""), false);
+        Function<String, String> plain = TerminalText::printable;
+        return highlight.render(plain, w -> (color ? BOLD : "*") + printable(w) + (color ? RESET : "*"));
+    }
+
+    // Text from a document must not drive the terminal (an escape sequence in a crawled page).
+    private static String printable(String s) {
+        return s.replaceAll("[\\p{Cntrl}&&[^\\t]]", " ");
     }
 }

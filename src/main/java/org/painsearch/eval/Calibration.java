@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.painsearch.search.SearchService;
+import org.painsearch.engine.Engine;
 
 /**
  * How close in meaning relevant and non-relevant documents come to their queries: the distributions that the
@@ -25,7 +25,7 @@ public final class Calibration {
     }
 
     /** Collects the cosines of {@code c}'s judged queries; ids in the index are {@code d<position>}. */
-    public static Sample collect(BeirCollection c, SearchService search) throws IOException {
+    public static Sample collect(BeirCollection c, Engine search) throws IOException {
         var position = new java.util.HashMap<String, String>();
         for (int i = 0; i < c.docs().size(); i++) {
             position.put(c.docs().get(i).id(), "d" + i);

@@ -9,13 +9,11 @@ import java.util.Map;
 import org.painsearch.app.Library;
 import org.painsearch.corpus.DocType;
 import org.painsearch.corpus.Document;
-import org.painsearch.index.IndexService;
-import org.painsearch.index.Indexer;
-import org.painsearch.index.PassageVectors;
-import org.painsearch.search.RankingMode;
-import org.painsearch.search.SearchRequest;
-import org.painsearch.search.SearchService;
-import org.painsearch.search.SortOrder;
+import org.painsearch.engine.EngineConfig;
+import org.painsearch.engine.Engines;
+import org.painsearch.engine.RankingMode;
+import org.painsearch.engine.SearchRequest;
+import org.painsearch.engine.SortOrder;
 
 /**
  * Runs a BEIR collection through painsearch itself: its documents indexed with the app's schema and analysis
@@ -36,38 +34,35 @@ public final class Evaluation {
         }
     }
 
-    /** Makes the search service over an index being built; lets the caller add embeddings and synonyms. */
-    @FunctionalInterface
-    public interface Engine {
-        SearchService open(IndexService index) throws IOException;
-    }
-
     /**
-     * Indexes {@code c} into {@code indexDir} (new or empty) through the one write path, with passage vectors from
-     * {@code vectors} (null for words only), runs every judged query, and scores the rankings.
+     * Indexes {@code c} into the engine {@code config} names (a new or empty index) through its one write path, runs
+     * every judged query ranked the configuration's way, and scores the rankings.
      */
-    public static Result run(BeirCollection c, Path indexDir, PassageVectors vectors, Engine engine, RankingMode mode,
-                             Writer runOut, Library.Progress progress) throws IOException {
+    public static Result run(BeirCollection c, EngineConfig config, Writer runOut, Library.Progress progress)
+            throws IOException {
         var docs = new ArrayList<Document>(c.docs().size());
         for (int i = 0; i < c.docs().size(); i++) {
             docs.add(toDocument(i, c.docs().get(i)));
         }
         var judgedQueries = c.queries().entrySet().stream()
                 .filter(q -> Measures.judged(c.judgments().getOrDefault(q.getKey(), Map.of()))).toList();
+        RankingMode mode = config.ranking();
         progress.start(docs.size() + judgedQueries.size());
-        try (var index = IndexService.openWritable(indexDir)) {
+        try (var engine = Engines.open(config)) {
             long started = System.nanoTime();
-            new Indexer(index, vectors).rebuild(docs, Map.of(), progress::step);
+            engine.rebuild(docs.size(), sink -> {
+                for (Document d : docs) {
+                    sink.add(d, null);
+                }
+            }, progress::step);
             long indexMillis = (System.nanoTime() - started) / 1_000_000;
-            SearchService search = engine.open(index);
             var perQuery = new ArrayList<Measures.Scores>();
             long searchNanos = 0;
             int done = docs.size();
             for (var q : judgedQueries) {
-                var req = new SearchRequest(q.getValue(), List.of(), List.of(), List.of(), null, SortOrder.RELEVANCE,
-                        1, DEPTH, mode, false);
+                var req = new SearchRequest(q.getValue(), List.of(), SortOrder.RELEVANCE, 1, DEPTH, mode, false);
                 long t = System.nanoTime();
-                var ranking = search.rank(req);
+                var ranking = engine.rank(req);
                 searchNanos += System.nanoTime() - t;
                 var ids = new ArrayList<String>();
                 var entries = new ArrayList<RunFile.Entry>();
@@ -83,8 +78,6 @@ public final class Evaluation {
                 progress.step(++done);
             }
             return new Result(Measures.mean(perQuery), perQuery.size(), docs.size(), indexMillis, searchNanos / 1_000_000);
-        } catch (org.painsearch.index.IndexBusyException e) {
-            throw new IOException(e.getMessage(), e);
         }
     }
 

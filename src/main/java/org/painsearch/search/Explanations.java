@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.painsearch.engine.HitExplanation;
+import org.painsearch.engine.HitExplanation.Match;
 
 /** Why a hit matched: Lucene's explain() folded into what each field and term (or synonym, or phrase) weighed. */
 public final class Explanations {
@@ -21,20 +23,6 @@ public final class Explanations {
     public static final String COMBINED_FIELD = "text";
 
     private Explanations() {
-    }
-
-    /** One part of the score: a term, a synonym group or a phrase in one field, and its share. */
-    public record Match(String field, String term, boolean synonym, double weight) {
-    }
-
-    /**
-     * The explanation attached to a hit.
-     *
-     * @param bm25      the words' score (BM25 with field weights)
-     * @param matches   its parts, largest first
-     * @param fusion    for hybrid ranking: how the words' and the meaning's ranks were fused; null otherwise
-     */
-    public record HitExplanation(double bm25, List<Match> matches, String fusion) {
     }
 
     static HitExplanation explain(IndexSearcher searcher, Query textQuery, int doc, Set<String> typedStems,

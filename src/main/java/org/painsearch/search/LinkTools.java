@@ -18,6 +18,10 @@ import org.apache.lucene.util.QueryBuilder;
 import org.painsearch.index.Analysis;
 import org.painsearch.index.Fields;
 import org.painsearch.index.IndexService;
+import org.painsearch.engine.Links.Edge;
+import org.painsearch.engine.Links.Graph;
+import org.painsearch.engine.Links.Mention;
+import org.painsearch.engine.Links.Ref;
 
 /** What note writing needs from the index: link suggestions, unlinked mentions and the link graph. */
 public final class LinkTools {
@@ -29,22 +33,6 @@ public final class LinkTools {
 
     public LinkTools(IndexService index) {
         this.index = index;
-    }
-
-    /** A document named by id, title, type and tags. */
-    public record Ref(String id, String title, String type, List<String> tags) {
-    }
-
-    /** A source that mentions a note's title or tags without being linked from it. */
-    public record Mention(String id, String title, String type, List<String> snippets) {
-    }
-
-    /** The link graph: notes and what they link to. */
-    public record Graph(List<Ref> nodes, List<Edge> edges) {
-    }
-
-    /** A link from one document to another. */
-    public record Edge(String source, String target) {
     }
 
     /** The documents that the {@code [[links]]} of a Markdown text point at, by link target; unresolved ones absent. */
@@ -128,7 +116,7 @@ public final class LinkTools {
             var out = new ArrayList<Mention>();
             for (int i = 0; i < ids.length; i++) {
                 Ref r = ref(searcher.storedFields().document(ids[i], REF_FIELDS));
-                out.add(new Mention(r.id(), r.title(), r.type(), snippets.get(i)));
+                out.add(new Mention(r.id(), r.title(), r.type(), Snippets.highlights(snippets.get(i))));
             }
             return out;
         });

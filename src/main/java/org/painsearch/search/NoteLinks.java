@@ -1,5 +1,6 @@
 package org.painsearch.search;
 
+import org.painsearch.engine.SearchResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package org.painsearch.search;
 
+import org.painsearch.engine.UserQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +18,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.painsearch.index.Analysis;
 import org.painsearch.index.Fields;
+import org.painsearch.engine.Filter;
 
-/** Builds Lucene queries from a {@link UserQuery}: weighted fields for the text, exact clauses for filters. */
+/** Builds Lucene queries from a {@link org.painsearch.engine.UserQuery}: weighted fields for the text, exact clauses for filters. */
 final class QueryFactory {
     // "word:" is field syntax to the parser; only these fields may be named, any other colon is a plain character.
     private static final Pattern FOREIGN_FIELD = Pattern.compile("(?<![\\\\\\w])(?!(?:title|body):)(\\w+):");
@@ -149,51 +151,43 @@ final class QueryFactory {
         Query bookmarked();
     }
 
-    /** A clause for each filter; throws {@link IllegalArgumentException} for a value that cannot be a filter. */
-    static List<FilterClause> filters(List<UserQuery.Filter> filters, LinkContext links) throws java.io.IOException {
+    /** A clause for each filter, in this index's fields. */
+    static List<FilterClause> filters(List<Filter> filters, LinkContext links) throws java.io.IOException {
         var out = new ArrayList<FilterClause>();
         for (var f : filters) {
-            String v = f.value().toLowerCase(Locale.ROOT);
-            if (f.field().equals("is") && org.painsearch.corpus.DocType.parse(v) != null) {
-                out.add(new FilterClause("type", new TermQuery(new Term(Fields.TYPE, v)), f.exclude()));
-                continue;
-            }
-            Query q = switch (f.field()) {
-                case "type" -> {
-                    if (org.painsearch.corpus.DocType.parse(v) == null) {
-                        throw new IllegalArgumentException("type must be article, podcast or note (got: " + f.value() + ")");
-                    }
-                    yield new TermQuery(new Term(Fields.TYPE, v));
-                }
-                case "tag" -> new TermQuery(new Term(Fields.TAG, f.value().toLowerCase(Locale.ROOT).replace(' ', '-')));
-                case "source" -> new TermQuery(new Term(Fields.SOURCE, f.value()));
-                case "author" -> phrase(Fields.AUTHORS_TEXT, f.value());
-                case "year" -> {
-                    int[] range = UserQuery.yearRange(f.value());
-                    if (range == null) {
-                        throw new IllegalArgumentException("year must look like 2019, 2019..2023, ..2010 or 2015.. (got: "
-                                + f.value() + ")");
-                    }
-                    yield IntField.newRangeQuery(Fields.YEAR_NUMBER, range[0], range[1]);
-                }
-                case "cited" -> switch (v) {
-                    case "yes", "true" -> links.cited();
-                    case "no", "false" -> new BooleanQuery.Builder().add(MatchAllDocsQuery.INSTANCE, Occur.MUST)
-                            .add(links.cited(), Occur.MUST_NOT).build();
-                    default -> throw new IllegalArgumentException("cited must be yes or no (got: " + f.value() + ")");
-                };
-                case "linked" -> links.linked(f.value());
-                case "is" -> switch (v) {
-                    case "bookmarked" -> links.bookmarked();
-                    case "private" -> new TermQuery(new Term(Fields.PRIVATE, "true"));
-                    default -> throw new IllegalArgumentException(
-                            "is: takes bookmarked, private, note, article or podcast (got: " + f.value() + ")");
-                };
-                default -> throw new IllegalArgumentException("unknown filter: " + f.field());
-            };
-            out.add(new FilterClause(f.field(), q, f.exclude()));
+            out.add(new FilterClause(dimension(f), query(f, links), f.exclude()));
         }
         return out;
+    }
+
+    private static Query query(Filter f, LinkContext links) throws java.io.IOException {
+        return switch (f) {
+            case Filter.TypeIs t -> new TermQuery(new Term(Fields.TYPE, t.type().name().toLowerCase(Locale.ROOT)));
+            case Filter.TagIs t -> new TermQuery(new Term(Fields.TAG, t.tag()));
+            case Filter.SourceIs s -> new TermQuery(new Term(Fields.SOURCE, s.source()));
+            case Filter.AuthorIs a -> phrase(Fields.AUTHORS_TEXT, a.author());
+            case Filter.YearIn y -> IntField.newRangeQuery(Fields.YEAR_NUMBER, y.from(), y.to());
+            case Filter.Cited c -> c.cited() ? links.cited() : new BooleanQuery.Builder()
+                    .add(MatchAllDocsQuery.INSTANCE, Occur.MUST).add(links.cited(), Occur.MUST_NOT).build();
+            case Filter.LinksTo l -> links.linked(l.id());
+            case Filter.Bookmarked b -> links.bookmarked();
+            case Filter.IsPrivate p -> new TermQuery(new Term(Fields.PRIVATE, "true"));
+        };
+    }
+
+    // The facet a filter narrows: a facet's counts ignore the filters of its own dimension.
+    private static String dimension(Filter f) {
+        return switch (f) {
+            case Filter.TypeIs t -> "type";
+            case Filter.TagIs t -> "tag";
+            case Filter.SourceIs s -> "source";
+            case Filter.AuthorIs a -> "author";
+            case Filter.YearIn y -> "year";
+            case Filter.Cited c -> "cited";
+            case Filter.LinksTo l -> "linked";
+            case Filter.Bookmarked b -> "is";
+            case Filter.IsPrivate p -> "is";
+        };
     }
 
     /** One filter as a query, with the facet dimension it belongs to. */

@@ -1,5 +1,6 @@
 package org.painsearch.search;
 
+import org.painsearch.engine.UserQuery;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,8 @@
 package org.painsearch.search;
 
+import org.painsearch.engine.RankingMode;
+import org.painsearch.engine.SortOrder;
+import org.painsearch.engine.SearchRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -16,6 +16,7 @@ import org.apache.lucene.search.TermQuery;
 import org.painsearch.index.Analysis;
 import org.painsearch.index.Fields;
 import org.painsearch.index.IndexService;
+import org.painsearch.engine.RelatedDoc;
 
 /**
  * Documents related to one document: Lucene's MoreLikeThis over its title, tags and body (shared distinctive
@@ -26,10 +27,6 @@ public final class Related {
 
     public Related(IndexService index) {
         this.index = index;
-    }
-
-    /** A related document and what found it: {@code words}, {@code meaning} or both. */
-    public record RelatedDoc(String id, String title, String type, List<String> by) {
     }
 
     /** Up to {@code n} documents related to {@code id}; empty when there is no such document. */

@@ -21,6 +21,14 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.painsearch.index.Fields;
 import org.painsearch.index.IndexService;
 import org.painsearch.index.Synonyms;
+import org.painsearch.engine.Closeness;
+import org.painsearch.engine.Filter;
+import org.painsearch.engine.QueryDetails;
+import org.painsearch.engine.Ranked;
+import org.painsearch.engine.RankingMode;
+import org.painsearch.engine.SearchRequest;
+import org.painsearch.engine.SearchResponse;
+import org.painsearch.engine.UserQuery;
 
 /** Runs searches: query reading, ranking, snippets, podcast moments, citing notes and facets. */
 public final class SearchService {
@@ -89,7 +97,7 @@ public final class SearchService {
         long started = System.nanoTime();
         var notices = new ArrayList<String>();
         UserQuery typed = capWords(UserQuery.parse(req.query()), notices);
-        var outside = outsideFilters(req);
+        var outside = req.filters();
 
         Analyzer analyzer = synonyms.queryAnalyzer();
         RankingMode mode = req.mode() != null ? req.mode() : defaultMode;
@@ -108,7 +116,7 @@ public final class SearchService {
             int from = Math.min((req.page() - 1) * req.size(), all.length);
             ScoreDoc[] page = Arrays.copyOfRange(all, from, Math.min(all.length, from + req.size()));
             var details = typed.text().isBlank() ? null
-                    : QueryDetails.of(typed.text(), ranking.reading(), ranking.textQuery(), ranking.notice() != null);
+                    : QueryReadings.of(typed.text(), ranking.reading(), ranking.textQuery(), ranking.notice() != null);
             var typedStems = details == null ? Set.<String>of()
                     : details.stems().stream().map(QueryDetails.Stem::stem).collect(java.util.stream.Collectors.toSet());
             var hits = hits(searcher, analyzer, ranking, typed.text(), page, req.explain() ? typedStems : null);
@@ -123,17 +131,13 @@ public final class SearchService {
         });
     }
 
-    /** One ranked document: its id and score. */
-    public record Ranked(String id, float score) {
-    }
-
     /**
      * The ranking alone, as {@link #search} orders it (same reading, filters and fusion), without snippets
      * or facets: what evaluation measures.
      */
     public List<Ranked> rank(SearchRequest req) throws IOException {
         UserQuery typed = capWords(UserQuery.parse(req.query()), new ArrayList<>());
-        var outside = outsideFilters(req);
+        var outside = req.filters();
         Analyzer analyzer = synonyms.queryAnalyzer();
         RankingMode mode = req.mode() != null ? req.mode() : defaultMode;
         return index.withSearcher(searcher -> {
@@ -188,32 +192,11 @@ public final class SearchService {
         });
     }
 
-    /** Closest-passage cosines by document id, and the nearest documents' ids, nearest first. */
-    public record Closeness(Map<String, Float> cosines, List<String> nearest) {
-    }
-
-    private static List<UserQuery.Filter> outsideFilters(SearchRequest req) {
-        var outside = new ArrayList<UserQuery.Filter>();
-        req.types().forEach(t -> outside.add(new UserQuery.Filter("type", t, false)));
-        req.tags().forEach(t -> outside.add(new UserQuery.Filter("tag", t, false)));
-        req.sources().forEach(s -> outside.add(new UserQuery.Filter("source", s, false)));
-        if (req.year() != null) {
-            outside.add(new UserQuery.Filter("year", req.year(), false));
-        }
-        return outside;
-    }
-
     private List<QueryFactory.FilterClause> clauses(IndexSearcher searcher, UserQuery typed,
-                                                    List<UserQuery.Filter> outside, List<String> notices) throws IOException {
+                                                    List<Filter> outside, List<String> notices) throws IOException {
         var links = linkContext(searcher);
-        var clauses = new ArrayList<QueryFactory.FilterClause>();
-        for (var f : typed.filters()) {
-            try {
-                clauses.addAll(QueryFactory.filters(List.of(f), links));
-            } catch (IllegalArgumentException e) {
-                notices.add("Ignored the filter '" + f.field() + ":" + f.value() + "': " + e.getMessage() + ".");
-            }
-        }
+        notices.addAll(typed.problems());
+        var clauses = new ArrayList<>(QueryFactory.filters(typed.filters(), links));
         clauses.addAll(QueryFactory.filters(outside, links));
         return clauses;
     }
@@ -280,7 +263,7 @@ public final class SearchService {
             var links = "note".equals(type) ? NoteLinks.targetsOf(searcher, page[i].doc) : null;
             hits.add(new SearchResponse.Hit(id, type, doc.get(Fields.TITLE), doc.get(Fields.URL),
                     doc.get(Fields.PUBLISHED_TEXT), List.of(doc.getValues(Fields.AUTHOR)),
-                    List.of(doc.getValues(Fields.TAG)), doc.get(Fields.SOURCE), hitSnippets, timestamp, seconds,
+                    List.of(doc.getValues(Fields.TAG)), doc.get(Fields.SOURCE), Snippets.highlights(hitSnippets), timestamp, seconds,
                     doc.get(Fields.AUDIO), citing.get(i), links,
                     doc.get(Fields.PRIVATE) != null ? Boolean.TRUE : null, score, matchedBy(byWords[i], byMeaning[i]),
                     explainStems == null ? null : Explanations.explain(searcher, textQuery, page[i].doc, explainStems,
@@ -340,6 +323,6 @@ public final class SearchService {
             return q;
         }
         notices.add("Only the first " + MAX_WORDS + " words of the query were searched.");
-        return new UserQuery(String.join(" ", Arrays.copyOf(words, MAX_WORDS)), q.filters());
+        return new UserQuery(String.join(" ", Arrays.copyOf(words, MAX_WORDS)), q.filters(), q.problems());
     }
 }

@@ -21,6 +21,7 @@ import org.apache.lucene.util.BytesRef;
 import org.painsearch.index.Analysis;
 import org.painsearch.index.Fields;
 import org.painsearch.index.IndexService;
+import org.painsearch.engine.Suggestion;
 
 /**
  * Autocomplete for the search box: document titles, tags and the phrases that recur across documents, matched
@@ -41,10 +42,6 @@ public final class Suggestions {
 
     public Suggestions(IndexService index) {
         this.index = index;
-    }
-
-    /** One suggestion: the text to put in the box, what it is, and for a title the document's id. */
-    public record Suggestion(String text, String kind, String id) {
     }
 
     /** Up to {@code n} suggestions for what has been typed so far. */

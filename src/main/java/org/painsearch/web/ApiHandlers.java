@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.painsearch.app.Library;
 import org.painsearch.ingest.ImportOutcome;
-import org.painsearch.search.DocumentView;
-import org.painsearch.search.QueryMarks;
-import org.painsearch.search.RankingMode;
-import org.painsearch.search.SearchRequest;
-import org.painsearch.search.SortOrder;
+import org.painsearch.engine.DocumentView;
+import org.painsearch.engine.Links;
+import org.painsearch.engine.RankingMode;
+import org.painsearch.engine.SearchRequest;
+import org.painsearch.engine.SortOrder;
 
 /** The JSON endpoints: typed parameters in, one library call, JSON out. */
 final class ApiHandlers {
@@ -23,16 +23,14 @@ final class ApiHandlers {
 
     private final Library library;
     private final FileAccess files;
-    private final QueryMarks marks;
 
     ApiHandlers(Library library, FileAccess files) {
         this.library = library;
         this.files = files;
-        this.marks = new QueryMarks(library.index(), library.synonyms());
     }
 
     void health(Context ctx) throws IOException {
-        int docs = library.index().withSearcher(s -> s.getIndexReader().numDocs());
+        int docs = library.engine().documentCount();
         ctx.json(Map.of("status", "ok", "indexedEntries", docs));
     }
 
@@ -47,12 +45,11 @@ final class ApiHandlers {
             throw new IllegalArgumentException("the query is too long (" + q.length() + " characters; at most "
                     + MAX_QUERY_CHARS + "); search with fewer words");
         }
-        org.painsearch.search.SearchLimits.checkExpansions(q);
         var req = new SearchRequest(q, multi(ctx, "type"), multi(ctx, "tag"), ctx.queryParams("source"),
                 ctx.queryParam("year"),
                 SortOrder.parse(ctx.queryParam("sort")), intParam(ctx, "page", 1), intParam(ctx, "size", 10),
                 RankingMode.parse(ctx.queryParam("mode"), null), "true".equalsIgnoreCase(ctx.queryParam("explain")));
-        ctx.json(library.search().search(req));
+        ctx.json(library.engine().search(req));
     }
 
     /**
@@ -64,31 +61,31 @@ final class ApiHandlers {
 
     void document(Context ctx) throws IOException {
         String id = ctx.pathParam("id");
-        DocumentView view = library.documents().find(id)
+        DocumentView view = library.engine().document(id)
                 .orElseThrow(() -> new NotFoundResponse("no document with id '" + id + "'"));
         String q = ctx.queryParam("q");
         ctx.json(new DocumentAnswer(view, MarkdownView.toHtml(view.markdown(), resolvedLinks(view)),
-                q == null || q.isBlank() ? null : marks.of(id, q)));
+                q == null || q.isBlank() ? null : library.engine().marks(id, q)));
     }
 
-    static java.util.Map<String, org.painsearch.search.LinkTools.Ref> resolvedLinks(DocumentView view) {
-        var map = new java.util.HashMap<String, org.painsearch.search.LinkTools.Ref>();
+    static java.util.Map<String, Links.Ref> resolvedLinks(DocumentView view) {
+        var map = new java.util.HashMap<String, Links.Ref>();
         view.links().stream().filter(DocumentView.LinkView::resolved).forEach(l -> map.putIfAbsent(l.target(),
-                new org.painsearch.search.LinkTools.Ref(l.id(), l.title(), l.type(), List.of())));
+                new Links.Ref(l.id(), l.title(), l.type(), List.of())));
         return map;
     }
 
     void suggest(Context ctx) throws IOException {
         int n = Math.min(20, intParam(ctx, "n", 8));
-        ctx.json(Map.of("suggestions", library.suggestions().suggest(ctx.queryParam("q"), Math.max(1, n))));
+        ctx.json(Map.of("suggestions", library.engine().suggest(ctx.queryParam("q"), Math.max(1, n))));
     }
 
     void related(Context ctx) throws IOException {
         String id = ctx.pathParam("id");
-        if (library.documents().find(id).isEmpty()) {
+        if (library.engine().document(id).isEmpty()) {
             throw new NotFoundResponse("no document with id '" + id + "'");
         }
-        ctx.json(Map.of("related", library.related().of(id, Math.min(20, Math.max(1, intParam(ctx, "n", 6))))));
+        ctx.json(Map.of("related", library.engine().related(id, Math.min(20, Math.max(1, intParam(ctx, "n", 6))))));
     }
 
     void reindex(Context ctx) throws IOException {

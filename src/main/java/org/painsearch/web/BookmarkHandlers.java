@@ -40,7 +40,7 @@ final class BookmarkHandlers {
     }
 
     private List<BookmarkAnswer> answers(List<Bookmark> bookmarks) throws IOException {
-        var refs = library.links().refs(bookmarks.stream().map(Bookmark::documentId).filter(Objects::nonNull).toList());
+        var refs = library.engine().refs(bookmarks.stream().map(Bookmark::documentId).filter(Objects::nonNull).toList());
         return bookmarks.stream().map(b -> {
             var ref = b.documentId() == null ? null : refs.get(b.documentId());
             return new BookmarkAnswer(b.id(), b.target(), b.kind(), b.label(), b.created(), ref == null ? null : ref.title());

@@ -7,7 +7,6 @@ import io.javalin.http.HttpStatus;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
-import org.apache.lucene.search.IndexSearcher;
 import org.painsearch.corpus.CorpusException;
 import org.painsearch.notes.NoteException;
 import org.slf4j.Logger;
@@ -30,8 +29,6 @@ final class ErrorAnswers {
     static void register(JavalinConfig config, long maxBodyBytes) {
         var routes = config.routes;
         routes.exception(IllegalArgumentException.class, (e, ctx) -> refuse(ctx, HttpStatus.BAD_REQUEST, e));
-        routes.exception(IndexSearcher.TooManyClauses.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
-                "the query expands to too many terms for one search; use fewer words, wildcards or synonyms"));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode()) {
                 // Answered as every other limit is: a 400 that says what to change.

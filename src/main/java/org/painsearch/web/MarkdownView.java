@@ -7,7 +7,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
 import org.painsearch.corpus.Link;
-import org.painsearch.search.LinkTools;
+import org.painsearch.engine.Links;
 
 /** Renders a document's Markdown as safe HTML: raw HTML escaped, {@code [[links]]} to the document view, then sanitized. */
 final class MarkdownView {
@@ -23,7 +23,7 @@ final class MarkdownView {
      * Renders {@code markdown}; {@code resolved} maps a link's target to its document (id and title), so a link
      * without a label shows that title and a DOI link opens the document it names.
      */
-    static String toHtml(String markdown, java.util.Map<String, LinkTools.Ref> resolved) {
+    static String toHtml(String markdown, java.util.Map<String, Links.Ref> resolved) {
         String withLinks = Link.replaceAll(markdown == null ? "" : markdown, l -> {
             var target = resolved.get(l.target());
             String label = l.label() != null ? l.label() : target != null ? target.title() : l.target();

@@ -11,7 +11,7 @@ import org.painsearch.corpus.CorpusException;
 import org.painsearch.notes.Note;
 import org.painsearch.notes.NoteDraft;
 import org.painsearch.notes.NoteException;
-import org.painsearch.search.DocumentView;
+import org.painsearch.engine.DocumentView;
 
 /** Notes over HTTP: create, read, versioned update, delete to the trash, restore, and the writing aids. */
 final class NoteHandlers {
@@ -81,15 +81,15 @@ final class NoteHandlers {
     }
 
     void mentions(Context ctx) throws IOException {
-        ctx.json(library.links().unlinkedMentions(ctx.pathParam("id"), 10));
+        ctx.json(library.engine().unlinkedMentions(ctx.pathParam("id"), 10));
     }
 
     void suggest(Context ctx) throws IOException {
-        ctx.json(library.links().suggest(ctx.queryParam("q"), 8));
+        ctx.json(library.engine().suggestLinks(ctx.queryParam("q"), 8));
     }
 
     void graph(Context ctx) throws IOException {
-        ctx.json(library.links().graph(ctx.queryParam("tag")));
+        ctx.json(library.engine().graph(ctx.queryParam("tag")));
     }
 
     /** The body of a preview: Markdown to render. */
@@ -99,12 +99,12 @@ final class NoteHandlers {
     void preview(Context ctx) throws IOException {
         PreviewBody body = JsonBody.read(ctx, PreviewBody.class, "{\"markdown\": \"...\"}");
         String markdown = body.markdown() == null ? "" : body.markdown();
-        ctx.json(Map.of("html", MarkdownView.toHtml(markdown, library.links().resolve(markdown))));
+        ctx.json(Map.of("html", MarkdownView.toHtml(markdown, library.engine().resolveLinks(markdown))));
     }
 
     private NoteAnswer answer(Note note) throws IOException {
         // The index knows the links; a note saved a moment ago is indexed already (saves index before answering).
-        DocumentView view = library.documents().find(note.id()).orElse(null);
+        DocumentView view = library.engine().document(note.id()).orElse(null);
         var links = view == null ? List.<DocumentView.LinkView>of() : view.links();
         var backlinks = view == null ? List.<DocumentView.Backlink>of() : view.backlinks();
         String html = MarkdownView.toHtml(note.body(), view == null ? Map.of() : ApiHandlers.resolvedLinks(view));

@@ -87,7 +87,7 @@ final class SourceHandlers {
             }
         }
         // The caller hands over files one at a time and may search right after: each answer waits until searchable.
-        library.indexer().awaitVisible(last);
+        library.engine().awaitVisible(last);
         ctx.json(Map.of("indexed", indexed, "problems", problems));
     }
 

@@ -58,7 +58,7 @@ public final class WebServer {
         var sources = new SourceHandlers(library, options.allowPrivate(), files);
         var mapper = JsonMapper.builder()
                 .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
-                .addMixIn(org.painsearch.search.SearchResponse.class, FacetJson.SearchResponseFacets.class)
+                .addMixIn(org.painsearch.engine.SearchResponse.class, FacetJson.SearchResponseFacets.class)
                 .build();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

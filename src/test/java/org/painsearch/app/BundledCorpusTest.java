@@ -1,5 +1,6 @@
 package org.painsearch.app;
 
+import org.painsearch.Libraries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -21,8 +22,8 @@ import org.painsearch.corpus.Document;
 import org.painsearch.corpus.Link;
 import org.painsearch.index.IndexService;
 import org.painsearch.index.Synonyms;
-import org.painsearch.search.SearchRequest;
-import org.painsearch.search.SearchResponse;
+import org.painsearch.engine.SearchRequest;
+import org.painsearch.engine.SearchResponse;
 
 /**
  * The corpus shipped in the repository (as git holds it, never the checkout's own corpus/ with her notes): complete,
@@ -44,7 +45,7 @@ class BundledCorpusTest {
         for (Path file : store.documentFiles()) {
             docs.add(store.read(file));
         }
-        library = new Library(store, IndexService.openWritable(dir.resolve("index")));
+        library = Libraries.open(store, IndexService.openWritable(dir.resolve("index")));
         var report = library.rebuild(Library.Progress.NONE);
         assertThat(report.problems()).isEmpty();
     }
@@ -81,20 +82,21 @@ class BundledCorpusTest {
     @Test
     void synonymFileParses() throws Exception {
         Synonyms.parse(Files.readString(corpus.resolve("synonyms.txt")));
-        assertThat(library.synonyms().problem()).isNull();
+        assertThat(Libraries.lucene(library).synonyms().problem()).isNull();
     }
 
     @Test
     void crpsFindsComplexRegionalPainSyndromeMaterial() throws IOException {
-        var hits = library.search().search(SearchRequest.of("CRPS")).hits();
+        var hits = library.engine().search(SearchRequest.of("CRPS")).hits();
         assertThat(hits).isNotEmpty();
         assertThat(hits.get(0).id()).isEqualTo("crps-budapest-criteria");
-        assertThat(hits.get(0).snippets()).anySatisfy(s -> assertThat(s.toLowerCase()).contains("<mark>complex regional pain syndrome</mark>"));
+        assertThat(hits.get(0).snippets()).anySatisfy(s -> assertThat(s.markedWords())
+                .anySatisfy(w -> assertThat(w).isEqualToIgnoringCase("complex regional pain syndrome")));
     }
 
     @Test
     void endorphinsMassageShowsTheTherapistNoteUnderAnArticleItCites() throws IOException {
-        var hits = library.search().search(SearchRequest.of("endorphins massage")).hits();
+        var hits = library.engine().search(SearchRequest.of("endorphins massage")).hits();
         assertThat(hits).filteredOn(h -> h.type().equals("article"))
                 .anySatisfy(h -> assertThat(h.linkedNotes()).extracting(SearchResponse.NoteRef::id)
                         .contains("note-endorphins-after-massage"));

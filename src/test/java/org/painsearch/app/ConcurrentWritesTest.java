@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import org.painsearch.TestCorpus;
 import org.painsearch.notes.NoteDraft;
-import org.painsearch.search.SearchRequest;
+import org.painsearch.engine.SearchRequest;
 
 /** Notes saved while others search, and while the index is rebuilt: each is searchable as soon as its save returns. */
 class ConcurrentWritesTest {
@@ -20,7 +20,7 @@ class ConcurrentWritesTest {
     Path dir;
 
     private static long hits(Library library, String query) throws Exception {
-        return library.search().search(SearchRequest.of(query)).total();
+        return library.engine().search(SearchRequest.of(query)).total();
     }
 
     @Test
@@ -65,7 +65,7 @@ class ConcurrentWritesTest {
                 t.join();
             }
             assertThat(failures).isEmpty();
-            assertThat(Reconciliation.compare(library.corpus(), library.index().contentVersions()).none()).isTrue();
+            assertThat(Reconciliation.compare(library.corpus(), library.engine().contentVersions()).none()).isTrue();
         }
     }
 
@@ -92,7 +92,7 @@ class ConcurrentWritesTest {
             });
             assertThat(saved).hasSize(1);
             assertThat(hits(library, "zanzibar")).as("after the swap").isEqualTo(1);
-            assertThat(Reconciliation.compare(library.corpus(), library.index().contentVersions()).none()).isTrue();
+            assertThat(Reconciliation.compare(library.corpus(), library.engine().contentVersions()).none()).isTrue();
         }
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.painsearch.TestCorpus;
-import org.painsearch.search.SearchRequest;
+import org.painsearch.engine.SearchRequest;
 
 /** Edits made outside painsearch reach the index of a running library. */
 class CorpusWatcherTest {
@@ -35,7 +35,7 @@ class CorpusWatcherTest {
 
     private long hits(String q) {
         try {
-            return library.search().search(SearchRequest.of(q)).total();
+            return library.engine().search(SearchRequest.of(q)).total();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package org.painsearch.app;
 
+import org.painsearch.Libraries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ import org.painsearch.corpus.ContentVersion;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.index.IndexService;
 import org.painsearch.notes.NoteDraft;
-import org.painsearch.search.SearchRequest;
+import org.painsearch.engine.SearchRequest;
 
 /** Files edited, added and deleted while painsearch was stopped are found and indexed when it opens again. */
 class ReconciliationTest {
@@ -20,11 +21,11 @@ class ReconciliationTest {
     Path dir;
 
     private Library open(Path corpus) throws Exception {
-        return new Library(new CorpusStore(corpus), IndexService.openWritable(dir.resolve("index")));
+        return Libraries.open(new CorpusStore(corpus), IndexService.openWritable(dir.resolve("index")));
     }
 
     private static long hits(Library library, String query) throws Exception {
-        return library.search().search(SearchRequest.of(query)).total();
+        return library.engine().search(SearchRequest.of(query)).total();
     }
 
     @Test
@@ -45,7 +46,7 @@ class ReconciliationTest {
         Files.delete(corpus.resolve("articles/gate-control.md"));
 
         try (var library = open(corpus)) {
-            var before = Reconciliation.compare(library.corpus(), library.index().contentVersions());
+            var before = Reconciliation.compare(library.corpus(), library.engine().contentVersions());
             assertThat(before.missing()).containsExactly(corpus.resolve("articles/new-one.md"));
             assertThat(before.stale()).containsExactly(sleep);
             assertThat(before.orphaned()).containsExactly("gate-control");
@@ -55,9 +56,9 @@ class ReconciliationTest {
             assertThat(outcome.summary()).isEqualTo("1 added, 1 updated, 1 removed");
             assertThat(hits(library, "zeppelin")).isEqualTo(1);
             assertThat(hits(library, "quokka")).isEqualTo(1);
-            assertThat(library.documents().find("gate-control")).isEmpty();
-            assertThat(Reconciliation.compare(library.corpus(), library.index().contentVersions()).none()).isTrue();
-            assertThat(library.index().contentVersions()).containsEntry("sleep-pain", ContentVersion.ofDocument(sleep));
+            assertThat(library.engine().document("gate-control")).isEmpty();
+            assertThat(Reconciliation.compare(library.corpus(), library.engine().contentVersions()).none()).isTrue();
+            assertThat(library.engine().contentVersions()).containsEntry("sleep-pain", ContentVersion.ofDocument(sleep));
         }
         try (var library = open(corpus)) {
             assertThat(library.reconcile(Library.Progress.NONE).found().none()).as("committed, nothing left").isTrue();

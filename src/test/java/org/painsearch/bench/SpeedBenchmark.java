@@ -1,5 +1,6 @@
 package org.painsearch.bench;
 
+import org.painsearch.Libraries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import org.painsearch.app.Library;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.corpus.Document;
 import org.painsearch.index.IndexService;
-import org.painsearch.search.SearchRequest;
+import org.painsearch.engine.SearchRequest;
 
 /**
  * Indexing and query speed of painsearch on the bundled corpus, side by side with bare Lucene doing the least
@@ -69,7 +70,7 @@ class SpeedBenchmark {
         System.out.printf("indexing, %d documents x %d rounds: painsearch %.0f docs/s, bare Lucene %.0f docs/s, ratio %.2f%n",
                 docs.size(), INDEX_ROUNDS, oursRate, bareRate, bareRate / oursRate);
 
-        try (var library = new Library(store, IndexService.openWritable(dir.resolve("ours-1")));
+        try (var library = Libraries.open(store, IndexService.openWritable(dir.resolve("ours-1")));
              var bareReader = DirectoryReader.open(FSDirectory.open(dir.resolve("bare-1")))) {
             var bareSearcher = new IndexSearcher(bareReader);
             var parser = new MultiFieldQueryParser(new String[] {"title", "body"}, new EnglishAnalyzer());
@@ -79,7 +80,7 @@ class SpeedBenchmark {
             for (int round = 0; round <= QUERY_ROUNDS; round++) {
                 for (String q : QUERIES) {
                     long t0 = System.nanoTime();
-                    library.search().search(SearchRequest.of(q));
+                    library.engine().search(SearchRequest.of(q));
                     long t1 = System.nanoTime();
                     bareSearcher.search(parser.parse(q), 10);
                     long t2 = System.nanoTime();

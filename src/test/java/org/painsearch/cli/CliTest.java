@@ -1,5 +1,6 @@
 package org.painsearch.cli;
 
+import org.painsearch.Libraries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -115,7 +116,7 @@ class CliTest {
 
     @Test
     void reindexAndImportHandTheirWorkToARunningServer() throws Exception {
-        try (var library = new Library(new CorpusStore(corpus), IndexService.openWritable(index))) {
+        try (var library = Libraries.open(new CorpusStore(corpus), IndexService.openWritable(index))) {
             library.rebuild(Library.Progress.NONE);
             String token = org.painsearch.web.WebOptions.newToken();
             var app = WebServer.create(library, org.painsearch.web.WebOptions.local().withCliToken(token))
@@ -130,7 +131,7 @@ class CliTest {
                 var imported = run("import", file.toString());
                 assertThat(imported.code()).isEqualTo(0);
                 assertThat(imported.out()).contains("handing the import to it").contains("-> breathing-and-pain");
-                assertThat(library.documents().find("breathing-and-pain")).isPresent();
+                assertThat(library.engine().document("breathing-and-pain")).isPresent();
             } finally {
                 app.stop();
             }
@@ -173,15 +174,15 @@ class CliTest {
     @Test
     void theCommandLineAndThePageShareOneSearch() throws Exception {
         var embeddings = org.painsearch.vectors.Embeddings.open(dir.resolve("cache"));
-        try (var library = new Library(new CorpusStore(corpus), IndexService.openWritable(index),
-                java.time.Clock.systemUTC(), embeddings, org.painsearch.search.RankingMode.HYBRID)) {
+        try (var library = Libraries.open(new CorpusStore(corpus), IndexService.openWritable(index),
+                java.time.Clock.systemUTC(), embeddings, org.painsearch.engine.RankingMode.HYBRID)) {
             library.rebuild(Library.Progress.NONE);
             for (String q : List.of("massage pain", "why does touch help", "sleep -massage")) {
-                var expected = library.search().search(org.painsearch.search.SearchRequest.of(q)).hits().stream()
+                var expected = library.engine().search(org.painsearch.engine.SearchRequest.of(q)).hits().stream()
                         .map(h -> h.id()).toList();
                 assertThat(expected).as(q).isNotEmpty();
                 // The CLI opens the index read-only beside the writer, as it does beside a running server.
-                library.index().refresh();
+                Libraries.lucene(library).index().refresh();
                 var printed = java.util.regex.Pattern.compile("(?m)^ {4}\\w+ · ([^ ]+)").matcher(run("search", q).out())
                         .results().map(m -> m.group(1)).toList();
                 assertThat(printed).as(q).isEqualTo(expected);

@@ -1,5 +1,6 @@
 package org.painsearch.cli;
 
+import org.painsearch.Libraries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -155,7 +156,7 @@ class CrawlCommandTest {
     @Test
     void handsDocumentsToARunningServerForIndexing() throws Exception {
         Files.createDirectories(index);
-        try (var library = new Library(new CorpusStore(corpus), IndexService.openWritable(index))) {
+        try (var library = Libraries.open(new CorpusStore(corpus), IndexService.openWritable(index))) {
             String token = org.painsearch.web.WebOptions.newToken();
             var app = WebServer.create(library, org.painsearch.web.WebOptions.local().withCliToken(token))
                     .start("127.0.0.1", 0);
@@ -164,7 +165,7 @@ class CrawlCommandTest {
                 var r = run("crawl", web.url("/articles/a1"), "--allow-private", "--delay", "0", "--max-depth", "0");
                 assertThat(r.code()).as(r.out() + r.err()).isEqualTo(0);
                 assertThat(r.out()).contains("The index is open in the painsearch server at http://127.0.0.1:" + app.port());
-                assertThat(library.documents().find("explaining-pain-to-clients")).isPresent();
+                assertThat(library.engine().document("explaining-pain-to-clients")).isPresent();
             } finally {
                 app.stop();
             }

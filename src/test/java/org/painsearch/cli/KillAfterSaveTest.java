@@ -1,5 +1,6 @@
 package org.painsearch.cli;
 
+import org.painsearch.Libraries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -18,7 +19,7 @@ import org.painsearch.TestCorpus;
 import org.painsearch.app.Library;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.index.IndexService;
-import org.painsearch.search.SearchRequest;
+import org.painsearch.engine.SearchRequest;
 
 /** A real server process killed (SIGKILL) right after answering a save: the note is on disk and in the index. */
 class KillAfterSaveTest {
@@ -60,9 +61,9 @@ class KillAfterSaveTest {
 
         assertThat(corpus.resolve("notes/note-saved-then-killed.md")).content().contains("Proprioception drills");
         // Opened as every start opens it: what the kill kept out of the index is brought back from the corpus.
-        try (var library = new Library(new CorpusStore(corpus), IndexService.openWritable(index))) {
+        try (var library = Libraries.open(new CorpusStore(corpus), IndexService.openWritable(index))) {
             library.reconcile(Library.Progress.NONE);
-            var hits = library.search().search(SearchRequest.of("proprioception")).hits();
+            var hits = library.engine().search(SearchRequest.of("proprioception")).hits();
             assertThat(hits).extracting(h -> h.id()).containsExactly("note-saved-then-killed");
         }
     }

@@ -1,5 +1,6 @@
 package org.painsearch.crawl;
 
+import org.painsearch.Libraries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -10,8 +11,8 @@ import org.painsearch.app.Library;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.corpus.Segment;
 import org.painsearch.index.IndexService;
-import org.painsearch.search.SearchRequest;
-import org.painsearch.search.SearchResponse;
+import org.painsearch.engine.SearchRequest;
+import org.painsearch.engine.SearchResponse;
 
 /** A transcript fetched by the crawler is cut into moments like an imported one, and named from its address. */
 class CrawledTranscriptTest {
@@ -47,11 +48,11 @@ class CrawledTranscriptTest {
             assertThat(doc.podcast().episode()).isEqualTo("12");
             assertThat(doc.id()).isEqualTo("quiet-hands-12-breath");
             assertThat(doc.segments()).extracting(Segment::timestamp).containsExactly("00:00:01", "00:12:30");
-            try (var library = new Library(corpus, IndexService.openWritable(dir.resolve("index")))) {
+            try (var library = Libraries.open(corpus, IndexService.openWritable(dir.resolve("index")))) {
                 library.rebuild(Library.Progress.NONE);
-                var hits = library.search().search(SearchRequest.of("diaphragm")).hits();
+                var hits = library.engine().search(SearchRequest.of("diaphragm")).hits();
                 assertThat(hits).extracting(SearchResponse.Hit::timestamp).containsExactly("00:12:30");
-                var shoulders = library.search().search(SearchRequest.of("shoulders")).hits();
+                var shoulders = library.engine().search(SearchRequest.of("shoulders")).hits();
                 assertThat(shoulders).extracting(SearchResponse.Hit::timestamp).containsExactly("00:00:05");
             }
         }

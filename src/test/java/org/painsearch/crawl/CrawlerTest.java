@@ -181,10 +181,10 @@ class CrawlerTest {
         // Cues minutes apart in the fetched transcript are separate moments.
         assertThat(ep2.segments()).extracting(org.painsearch.corpus.Segment::startSeconds).containsExactly(2L, 300L);
         assertThat(Files.exists(ep2.path().resolveSibling("pain-talk-touch-and-the-brain.srt"))).isTrue();
-        try (var library = new org.painsearch.app.Library(corpus,
+        try (var library = org.painsearch.Libraries.open(corpus,
                 org.painsearch.index.IndexService.openWritable(dir.resolve("index")))) {
             library.rebuild(org.painsearch.app.Library.Progress.NONE);
-            var hits = library.search().search(org.painsearch.search.SearchRequest.of("allodynia hallmark")).hits();
+            var hits = library.engine().search(org.painsearch.engine.SearchRequest.of("allodynia hallmark")).hits();
             assertThat(hits).first().satisfies(h -> {
                 assertThat(h.id()).isEqualTo("pain-talk-why-pain-persists");
                 assertThat(h.timestamp()).isEqualTo("00:12:30");

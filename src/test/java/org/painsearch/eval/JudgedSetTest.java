@@ -1,5 +1,6 @@
 package org.painsearch.eval;
 
+import org.painsearch.Libraries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -15,9 +16,9 @@ import org.painsearch.Repository;
 import org.painsearch.app.Library;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.index.IndexService;
-import org.painsearch.search.RankingMode;
-import org.painsearch.search.SearchRequest;
-import org.painsearch.search.SortOrder;
+import org.painsearch.engine.RankingMode;
+import org.painsearch.engine.SearchRequest;
+import org.painsearch.engine.SortOrder;
 
 /**
  * Therapist-style questions over the bundled corpus, judged by reading it (src/test/resources/judged): a ranking
@@ -38,7 +39,7 @@ class JudgedSetTest {
     @BeforeAll
     static void index() throws Exception {
         judged = Repository.root().resolve("src/test/resources/judged");
-        library = new Library(new CorpusStore(Repository.bundledCorpus(dir)), IndexService.openWritable(dir.resolve("index")));
+        library = Libraries.open(new CorpusStore(Repository.bundledCorpus(dir)), IndexService.openWritable(dir.resolve("index")));
         library.rebuild(Library.Progress.NONE);
     }
 
@@ -74,7 +75,7 @@ class JudgedSetTest {
         for (var q : queries.entrySet()) {
             var req = new SearchRequest(q.getValue(), List.of(), List.of(), List.of(), null, SortOrder.RELEVANCE, 1,
                     Evaluation.DEPTH, RankingMode.BM25, false);
-            var ids = library.search().rank(req).stream().map(r -> r.id()).toList();
+            var ids = library.engine().rank(req).stream().map(r -> r.id()).toList();
             scores.add(Measures.of(ids, qrels.getOrDefault(q.getKey(), Map.of())));
         }
         return Measures.mean(scores);

@@ -14,10 +14,10 @@ import org.painsearch.corpus.Document;
 import org.painsearch.index.IndexService;
 import org.painsearch.index.Synonyms;
 import org.painsearch.search.RankingConfig;
-import org.painsearch.search.RankingMode;
-import org.painsearch.search.SearchRequest;
+import org.painsearch.engine.RankingMode;
+import org.painsearch.engine.SearchRequest;
 import org.painsearch.search.SearchService;
-import org.painsearch.search.SortOrder;
+import org.painsearch.engine.SortOrder;
 import org.painsearch.vectors.EmbeddingModel;
 import org.painsearch.vectors.Embeddings;
 
@@ -74,8 +74,10 @@ public final class Tuning {
             var out = new java.io.PrintWriter(System.out, true);
             var all = new Calibration.Sample(new ArrayList<>(), new ArrayList<>());
             for (var e : collections.entrySet()) {
-                var search = new SearchService(indexes.get(e.getKey()), synonyms, Set::of, embeddings.meaning(), mode);
-                var s = Calibration.collect(e.getValue(), search);
+                // Not closed: the index and the embeddings are shared by every collection and closed at the end.
+                var engine = new org.painsearch.engine.lucene.LuceneEngine(indexes.get(e.getKey()), synonyms, Set::of,
+                        embeddings, mode);
+                var s = Calibration.collect(e.getValue(), engine);
                 out.println("== " + e.getKey());
                 Calibration.print(s, out);
                 all.relevant().addAll(s.relevant());

@@ -1,5 +1,6 @@
 package org.painsearch.ingest;
 
+import org.painsearch.Libraries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.painsearch.TestCorpus;
 import org.painsearch.app.Library;
-import org.painsearch.search.SearchRequest;
+import org.painsearch.engine.SearchRequest;
 
 /**
  * An imported folder never leaks what is outside it or hidden in it: links out are not followed, hidden files and
@@ -60,7 +61,7 @@ class ImportSafetyTest {
     void onlyWhatIsReallyInTheFolderAndVisibleIsImported() throws Exception {
         try (Library library = TestCorpus.library(dir.resolve("lib"))) {
             var heard = new ArrayList<ImportOutcome>();
-            var small = new Importer(library.corpus(), 1024, List.of(library.index().path()));
+            var small = new Importer(library.corpus(), 1024, List.of(Libraries.lucene(library).index().path()));
             var outcomes = small.importAll(List.of(folder), heard::add);
             var seen = byName(outcomes);
 
@@ -84,8 +85,8 @@ class ImportSafetyTest {
     void throughTheLibraryNothingSecretBecomesSearchable() throws Exception {
         try (Library library = TestCorpus.library(dir.resolve("lib"))) {
             library.importPaths(List.of(folder), o -> { });
-            assertThat(library.search().search(SearchRequest.of("zebrasecret")).hits()).isEmpty();
-            assertThat(library.search().search(SearchRequest.of("poor sleep")).hits()).isNotEmpty();
+            assertThat(library.engine().search(SearchRequest.of("zebrasecret")).hits()).isEmpty();
+            assertThat(library.engine().search(SearchRequest.of("poor sleep")).hits()).isNotEmpty();
         }
     }
 
@@ -100,9 +101,9 @@ class ImportSafetyTest {
             var fromTrash = library.importPaths(List.of(trash), o -> { });
             assertThat(fromTrash).singleElement().isInstanceOfSatisfying(ImportOutcome.Skipped.class,
                     s -> assertThat(s.reason()).contains("never imported"));
-            var fromIndex = library.importPaths(List.of(library.index().path()), o -> { });
+            var fromIndex = library.importPaths(List.of(Libraries.lucene(library).index().path()), o -> { });
             assertThat(fromIndex).singleElement().isInstanceOf(ImportOutcome.Skipped.class);
-            Files.createSymbolicLink(folder.resolve("h-index-link"), library.index().path());
+            Files.createSymbolicLink(folder.resolve("h-index-link"), Libraries.lucene(library).index().path());
             var viaLink = library.importPaths(List.of(folder.resolve("h-index-link")), o -> { });
             assertThat(viaLink).singleElement().isInstanceOf(ImportOutcome.Skipped.class);
         }

@@ -1,5 +1,6 @@
 package org.painsearch.proof;
 
+import org.painsearch.Libraries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -52,11 +53,11 @@ final class Consistency {
     static Map<String, Document> assertConsistent(Path corpus, Path index, Index mode) throws Exception {
         assertNoLeftovers(corpus);
         var docs = documents(corpus);
-        try (var library = new Library(new CorpusStore(corpus), IndexService.openWritable(index))) {
+        try (var library = Libraries.open(new CorpusStore(corpus), IndexService.openWritable(index))) {
             if (mode == Index.RECONCILED) {
                 assertThat(library.reconcile(Library.Progress.NONE).problems()).isEmpty();
             }
-            Set<String> indexed = library.index().withSearcher(s -> {
+            Set<String> indexed = Libraries.lucene(library).index().withSearcher(s -> {
                 var ids = new java.util.HashSet<String>();
                 var top = s.search(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOC)), Integer.MAX_VALUE);
                 for (var sd : top.scoreDocs) {
@@ -66,7 +67,7 @@ final class Consistency {
             });
             assertThat(indexed).as("ids in the index (" + mode + ")").isEqualTo(docs.keySet());
             for (Document d : docs.values()) {
-                var view = library.documents().find(d.id()).orElseThrow();
+                var view = library.engine().document(d.id()).orElseThrow();
                 assertThat(view.title()).as(d.id()).isEqualTo(d.title());
                 assertThat(view.markdown()).as(d.id()).isEqualTo(d.body());
             }

@@ -1,5 +1,9 @@
 package org.painsearch.search;
 
+import org.painsearch.engine.UserQuery;
+import org.painsearch.engine.RankingMode;
+import org.painsearch.engine.SortOrder;
+import org.painsearch.engine.SearchRequest;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -28,7 +32,7 @@ public class QueryFuzzTest {
             SearchLimits.checkExpansions(query);
             var request = new SearchRequest(query, types, tags, List.of(data.consumeRemainingAsString()), year, sort, page,
                     size, RankingMode.BM25, data.consumeBoolean());
-            Shared.LIBRARY.search().search(request);
+            Shared.LIBRARY.engine().search(request);
         } catch (IllegalArgumentException refused) {
             // a readable refusal of the request (a limit, a malformed filter given outside the query)
         } catch (java.io.IOException e) {

@@ -1,5 +1,9 @@
 package org.painsearch.search;
 
+import org.painsearch.engine.DocumentView;
+import org.painsearch.engine.SortOrder;
+import org.painsearch.engine.SearchResponse;
+import org.painsearch.engine.SearchRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +33,7 @@ class SearchServiceTest {
     }
 
     private static SearchResponse search(String q) throws IOException {
-        return library.search().search(SearchRequest.of(q));
+        return library.engine().search(SearchRequest.of(q));
     }
 
     private static List<String> ids(String q) throws IOException {
@@ -55,7 +59,7 @@ class SearchServiceTest {
                 .containsExactlyInAnyOrder("massage-endorphins", "note-glow");
         var article = response.hits().stream().filter(h -> h.id().equals("massage-endorphins")).findFirst().orElseThrow();
         assertThat(article.linkedNotes()).containsExactly(new SearchResponse.NoteRef("note-glow", "Why clients feel good afterwards"));
-        assertThat(article.snippets()).anySatisfy(s -> assertThat(s).contains("<mark>massage</mark>"));
+        assertThat(article.snippets()).anySatisfy(s -> assertThat(s.markedWords()).contains("massage"));
         assertThat(response.notice()).isNull();
     }
 
@@ -85,7 +89,7 @@ class SearchServiceTest {
         assertThat(oxytocin).extracting(SearchResponse.Hit::id).containsExactly("pod-touch");
         assertThat(oxytocin.get(0).timestamp()).isEqualTo("00:20:00");
         assertThat(oxytocin.get(0).timestampSeconds()).isEqualTo(1200L);
-        assertThat(oxytocin.get(0).snippets().get(0)).contains("<mark>Oxytocin</mark>");
+        assertThat(oxytocin.get(0).snippets().get(0).markedWords()).contains("Oxytocin");
         var stroking = search("stroking").hits();
         assertThat(stroking).extracting(SearchResponse.Hit::id).contains("pod-touch");
         assertThat(stroking.stream().filter(h -> h.id().equals("pod-touch")).findFirst().orElseThrow().timestamp())
@@ -122,7 +126,7 @@ class SearchServiceTest {
         assertThat(all.total()).isEqualTo(6);
         assertThat(all.facets().get("type")).containsEntry("article", 4L).containsEntry("podcast", 1L).containsEntry("note", 1L);
         assertThat(all.facets().get("year").keySet()).first().isEqualTo("2024");
-        var onlyNotes = library.search().search(new SearchRequest("", List.of("note"), List.of(), List.of(), null,
+        var onlyNotes = library.engine().search(new SearchRequest("", List.of("note"), List.of(), List.of(), null,
                 SortOrder.RELEVANCE, 1, 10));
         assertThat(onlyNotes.total()).isEqualTo(1);
         // Counted over the hits alone, so every dimension adds up to the total.
@@ -132,9 +136,9 @@ class SearchServiceTest {
 
     @Test
     void sortsByDateAndPages() throws IOException {
-        var byDate = library.search().search(new SearchRequest("", List.of(), List.of(), List.of(), null, SortOrder.DATE, 1, 3));
+        var byDate = library.engine().search(new SearchRequest("", List.of(), List.of(), List.of(), null, SortOrder.DATE, 1, 3));
         assertThat(byDate.hits()).extracting(SearchResponse.Hit::id).containsExactly("note-glow", "pod-touch", "massage-endorphins");
-        var page2 = library.search().search(new SearchRequest("", List.of(), List.of(), List.of(), null, SortOrder.DATE, 2, 3));
+        var page2 = library.engine().search(new SearchRequest("", List.of(), List.of(), List.of(), null, SortOrder.DATE, 2, 3));
         assertThat(page2.hits()).extracting(SearchResponse.Hit::id).containsExactly("sleep-pain", "crps-guide", "gate-control");
         assertThat(page2.total()).isEqualTo(6);
     }
@@ -143,19 +147,19 @@ class SearchServiceTest {
     void malformedRequestParametersAreRefused() {
         assertThatThrownBy(() -> new SearchRequest("x", List.of(), List.of(), List.of(), null, SortOrder.RELEVANCE, 0, 10))
                 .hasMessageContaining("page");
-        assertThatThrownBy(() -> library.search().search(new SearchRequest("x", List.of(), List.of(), List.of(), "next year",
+        assertThatThrownBy(() -> library.engine().search(new SearchRequest("x", List.of(), List.of(), List.of(), "next year",
                 SortOrder.RELEVANCE, 1, 10))).hasMessageContaining("year must look like");
     }
 
     @Test
     void documentViewHasLinksResolvedOrNotAndBacklinks() throws IOException {
-        var note = library.documents().find("note-glow").orElseThrow();
+        var note = library.engine().document("note-glow").orElseThrow();
         assertThat(note.links()).extracting(DocumentView.LinkView::target, DocumentView.LinkView::resolved)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("massage-endorphins", true),
                         org.assertj.core.groups.Tuple.tuple("pod-touch", true),
                         org.assertj.core.groups.Tuple.tuple("missing-doc", false));
         assertThat(note.links().get(1).timestamp()).isEqualTo("00:12:30");
-        var pod = library.documents().find("pod-touch").orElseThrow();
+        var pod = library.engine().document("pod-touch").orElseThrow();
         assertThat(pod.backlinks()).extracting(DocumentView.Backlink::id).containsExactly("note-glow");
         assertThat(pod.backlinks().get(0).context())
                 .isEqualTo("The blood study “Massage and endorphins” is weak, and the slow stroking segment in the episode points at C-tactile fibres.");
@@ -164,6 +168,6 @@ class SearchServiceTest {
                 .doesNotContain("[[");
         assertThat(pod.segments()).extracting(DocumentView.Moment::timestamp)
                 .containsExactly("00:00:00", "00:12:30", "00:20:00", "00:21:00");
-        assertThat(library.documents().find("nope")).isEmpty();
+        assertThat(library.engine().document("nope")).isEmpty();
     }
 }

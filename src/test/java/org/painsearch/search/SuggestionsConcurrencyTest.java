@@ -30,7 +30,7 @@ class SuggestionsConcurrencyTest {
                     readersUp.countDown();
                     while (writing.get()) {
                         try {
-                            library.suggestions().suggest("mas", 5);
+                            library.engine().suggest("mas", 5);
                         } catch (Throwable t) {
                             failures.add(t);
                         }
@@ -39,19 +39,19 @@ class SuggestionsConcurrencyTest {
             }
             readersUp.await();
             for (int i = 0; i < 20; i++) {
-                library.indexer().flush(); // each write searchable before the next suggestion, as a note save is
-                library.indexer().write(new Document("moving-" + i % 3, DocType.ARTICLE, "Massage stroke " + i, null,
+                library.engine().flush(); // each write searchable before the next suggestion, as a note save is
+                library.engine().write(new Document("moving-" + i % 3, DocType.ARTICLE, "Massage stroke " + i, null,
                         List.of(), null, null, List.of("massage"), null, null, null, "Massage pressure and pain " + i,
                         List.of(), null), null);
-                library.indexer().flush();
-                library.suggestions().suggest("mass", 5); // rebuilds for the new index version
+                library.engine().flush();
+                library.engine().suggest("mass", 5); // rebuilds for the new index version
             }
             writing.set(false);
             for (Thread t : readers) {
                 t.join();
             }
             assertThat(failures).isEmpty();
-            assertThat(library.suggestions().suggest("massage st", 5)).extracting(Suggestions.Suggestion::text)
+            assertThat(library.engine().suggest("massage st", 5)).extracting(org.painsearch.engine.Suggestion::text)
                     .anyMatch(t -> t.startsWith("Massage stroke"));
         }
     }

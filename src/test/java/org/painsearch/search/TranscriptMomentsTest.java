@@ -1,5 +1,7 @@
 package org.painsearch.search;
 
+import org.painsearch.engine.SearchResponse;
+import org.painsearch.engine.SearchRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -51,7 +53,7 @@ class TranscriptMomentsTest {
     }
 
     private static SearchResponse.Hit hit(String q) throws IOException {
-        var hits = library.search().search(SearchRequest.of(q)).hits();
+        var hits = library.engine().search(SearchRequest.of(q)).hits();
         assertThat(hits).extracting(SearchResponse.Hit::id).contains("talk-moments");
         return hits.stream().filter(h -> h.id().equals("talk-moments")).findFirst().orElseThrow();
     }

@@ -1,5 +1,6 @@
 package org.painsearch.vectors;
 
+import org.painsearch.Libraries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -15,11 +16,11 @@ import org.painsearch.app.Library;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.index.IndexService;
 import org.painsearch.search.RankingConfig;
-import org.painsearch.search.RankingMode;
-import org.painsearch.search.SearchResponse;
+import org.painsearch.engine.RankingMode;
+import org.painsearch.engine.SearchResponse;
 import org.painsearch.search.SearchService;
-import org.painsearch.search.SearchRequest;
-import org.painsearch.search.SortOrder;
+import org.painsearch.engine.SearchRequest;
+import org.painsearch.engine.SortOrder;
 
 /** The bundled model, embedded passages in the index, and ranking fused with meaning. */
 class HybridSearchTest {
@@ -32,7 +33,7 @@ class HybridSearchTest {
     static void index() throws Exception {
         Path corpus = TestCorpus.write(dir);
         embeddings = Embeddings.open(dir.resolve("cache"));
-        library = new Library(new CorpusStore(corpus), IndexService.openWritable(dir.resolve("index")), Clock.systemUTC(),
+        library = Libraries.open(new CorpusStore(corpus), IndexService.openWritable(dir.resolve("index")), Clock.systemUTC(),
                 embeddings, RankingMode.HYBRID);
         library.rebuild(Library.Progress.NONE);
     }
@@ -44,26 +45,26 @@ class HybridSearchTest {
 
     private static List<String> ids(String q, RankingMode mode) throws Exception {
         var req = new SearchRequest(q, List.of(), List.of(), List.of(), null, SortOrder.RELEVANCE, 1, 10, mode, false);
-        return library.search().search(req).hits().stream().map(h -> h.id()).toList();
+        return library.engine().search(req).hits().stream().map(h -> h.id()).toList();
     }
 
     @Test
     void meaningFindsWhatSharesNoWordOnlyAboveTheThreshold() throws Exception {
-        assertThat(library.index().hasVectors()).isTrue();
+        assertThat(library.engine().hasVectors()).isTrue();
         // No document has "insomnia" or "aches"; the sleep article means it, at a cosine of about 0.75.
         String query = "insomnia makes aches worse";
         assertThat(ids(query, RankingMode.BM25)).isEmpty();
-        float cosine = library.search().closeness(query, List.of("sleep-pain"), 1).cosines().get("sleep-pain");
+        float cosine = library.engine().closeness(query, List.of("sleep-pain"), 1).cosines().get("sleep-pain");
         assertThat(cosine).isBetween(0.6f, RankingConfig.DEFAULT.meaningThreshold());
         assertThat(ids(query, RankingMode.HYBRID)).as("below the calibrated threshold nothing is added").isEmpty();
 
-        var lenient = new SearchService(library.index(), library.synonyms(), Set::of, embeddings.meaning(),
+        var lenient = new SearchService(Libraries.lucene(library).index(), Libraries.lucene(library).synonyms(), Set::of, embeddings.meaning(),
                 RankingMode.HYBRID, RankingConfig.DEFAULT.withMeaning(1f, cosine - 0.01f));
         var found = lenient.search(SearchRequest.of(query));
         assertThat(found.hits()).extracting(SearchResponse.Hit::id).contains("sleep-pain");
         assertThat(found.hits()).allMatch(h -> h.matchedBy().equals(List.of("meaning")));
         assertThat(found.total()).isEqualTo(found.hits().size());
-        var strict = new SearchService(library.index(), library.synonyms(), Set::of, embeddings.meaning(),
+        var strict = new SearchService(Libraries.lucene(library).index(), Libraries.lucene(library).synonyms(), Set::of, embeddings.meaning(),
                 RankingMode.HYBRID, RankingConfig.DEFAULT.withMeaning(1f, cosine + 0.01f));
         assertThat(strict.search(SearchRequest.of(query)).hits()).extracting(SearchResponse.Hit::id)
                 .doesNotContain("sleep-pain");
@@ -71,7 +72,7 @@ class HybridSearchTest {
 
     @Test
     void nonsenseFindsNothingByMeaningEither() throws Exception {
-        var response = library.search().search(SearchRequest.of("qwzx blorptangle"));
+        var response = library.engine().search(SearchRequest.of("qwzx blorptangle"));
         assertThat(response.total()).isZero();
         assertThat(response.hits()).isEmpty();
         assertThat(response.facets().get("type")).isEmpty();
@@ -80,7 +81,7 @@ class HybridSearchTest {
     @Test
     void wordsStillLeadWhenTheyMatch() throws Exception {
         assertThat(ids("CRPS", RankingMode.HYBRID)).first().isEqualTo("crps-guide");
-        var response = library.search().search(SearchRequest.of("CRPS"));
+        var response = library.engine().search(SearchRequest.of("CRPS"));
         assertThat(response.mode()).isEqualTo("hybrid");
     }
 
@@ -93,7 +94,7 @@ class HybridSearchTest {
 
     @Test
     void relatedIncludesNeighboursByMeaning() throws Exception {
-        var related = library.related().of("massage-endorphins", 5);
+        var related = library.engine().related("massage-endorphins", 5);
         assertThat(related).anyMatch(r -> r.by().contains("meaning"));
         assertThat(related).noneMatch(r -> r.id().equals("massage-endorphins"));
     }

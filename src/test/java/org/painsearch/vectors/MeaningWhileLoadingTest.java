@@ -1,5 +1,6 @@
 package org.painsearch.vectors;
 
+import org.painsearch.Libraries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
@@ -21,8 +22,8 @@ import org.painsearch.TestCorpus;
 import org.painsearch.app.Library;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.index.IndexService;
-import org.painsearch.search.RankingMode;
-import org.painsearch.search.SearchRequest;
+import org.painsearch.engine.RankingMode;
+import org.painsearch.engine.SearchRequest;
 import org.painsearch.web.WebServer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,7 +76,7 @@ class MeaningWhileLoadingTest {
     void index() throws Exception {
         model = new SlowModel();
         embeddings = new Embeddings(model, EmbeddingCache.inMemory(model.dimension()));
-        library = new Library(new CorpusStore(TestCorpus.write(dir)), IndexService.openWritable(dir.resolve("index")),
+        library = Libraries.open(new CorpusStore(TestCorpus.write(dir)), IndexService.openWritable(dir.resolve("index")),
                 Clock.systemUTC(), embeddings, RankingMode.HYBRID);
         library.rebuild(Library.Progress.NONE);
     }
@@ -90,7 +91,7 @@ class MeaningWhileLoadingTest {
     void searchesAnswerByWordsSayingSoUntilTheModelIsInThenByMeaningToo() throws Exception {
         var loaded = library.warmUp(Duration.ZERO);
 
-        var early = library.search().search(SearchRequest.of("CRPS"));
+        var early = library.engine().search(SearchRequest.of("CRPS"));
         assertThat(loaded).isNotDone();
         assertThat(early.mode()).isEqualTo("bm25");
         assertThat(early.notice()).contains("Search by meaning is still loading");
@@ -98,7 +99,7 @@ class MeaningWhileLoadingTest {
 
         model.release.countDown();
         loaded.get(30, TimeUnit.SECONDS);
-        var later = library.search().search(SearchRequest.of("CRPS"));
+        var later = library.engine().search(SearchRequest.of("CRPS"));
         assertThat(later.mode()).isEqualTo("hybrid");
         assertThat(later.notice()).isNull();
         assertThat(later.hits()).extracting(h -> h.id()).first().isEqualTo("crps-guide");
@@ -125,7 +126,7 @@ class MeaningWhileLoadingTest {
     @Test
     void withoutABackgroundLoadTheFirstQueryLoadsTheModelAndWaits() throws Exception {
         model.release.countDown(); // a command that searches once: the model loads in the search itself
-        var response = library.search().search(SearchRequest.of("CRPS"));
+        var response = library.engine().search(SearchRequest.of("CRPS"));
         assertThat(response.mode()).isEqualTo("hybrid");
         assertThat(response.notice()).isNull();
     }

@@ -156,7 +156,7 @@ class AccessTest {
         var viaLink = api.send("POST", "/api/import", "{\"paths\": [\"" + roots.resolve("link/passwords.txt") + "\"]}",
                 "Cookie", cookie);
         assertThat(viaLink.statusCode()).isEqualTo(403);
-        assertThat(library.search().search(org.painsearch.search.SearchRequest.of("hunter2")).hits()).isEmpty();
+        assertThat(library.engine().search(org.painsearch.engine.SearchRequest.of("hunter2")).hits()).isEmpty();
     }
 
     @Test

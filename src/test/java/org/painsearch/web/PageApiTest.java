@@ -89,6 +89,12 @@ class PageApiTest {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
+    private static List<String> markedTexts(JsonNode highlights) {
+        var out = new ArrayList<String>();
+        highlights.forEach(h -> out.add(HighlightJson.marked(h)));
+        return out;
+    }
+
     private static List<String> texts(JsonNode array, String field) {
         var out = new ArrayList<String>();
         array.forEach(n -> out.add(field == null ? n.asString() : n.path(field).asString()));
@@ -128,11 +134,11 @@ class PageApiTest {
 
         var hit = get("/api/search?type=note&q=" + q("blood study")).path("hits").get(0);
         assertThat(hit.path("id").asString()).isEqualTo("note-glow");
-        assertThat(String.join(" ", texts(hit.path("snippets"), null)))
+        assertThat(String.join(" ", markedTexts(hit.path("snippets"))))
                 .contains("“Massage and endorphins”").doesNotContain("massage-endorphins");
         // Query words inside the id: the title is marked as a whole.
         var marked = get("/api/search?type=note&q=" + q("endorphins")).path("hits").get(0);
-        assertThat(String.join(" ", texts(marked.path("snippets"), null)))
+        assertThat(String.join(" ", markedTexts(marked.path("snippets"))))
                 .contains("<mark>“Massage and endorphins”</mark>").doesNotContain("massage-endorphins");
     }
 
@@ -141,7 +147,7 @@ class PageApiTest {
         var mentions = get("/api/notes/note-mindful/mentions");
         // "mindfulness" stems to "mind"; only the source with the word itself is a mention.
         assertThat(texts(mentions, "id")).containsExactly("mindfulness-pain");
-        assertThat(mentions.get(0).path("snippets").get(0).asString()).contains("<mark>mindfulness</mark>");
+        assertThat(HighlightJson.marked(mentions.get(0).path("snippets").get(0))).contains("<mark>mindfulness</mark>");
     }
 
     @Test

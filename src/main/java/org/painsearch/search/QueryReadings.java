@@ -17,22 +17,14 @@ import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.painsearch.index.Analysis;
 import org.painsearch.index.Fields;
+import org.painsearch.engine.QueryDetails;
+import org.painsearch.engine.QueryDetails.Stem;
 
-/**
- * The query as painsearch understood it, like PubMed's "search details": how it was read, each typed word with
- * the stem it is matched by, the words synonyms added, and the query itself over the body field.
- *
- * @param reading    {@code question} (any words, most and closest first), {@code all words}, or {@code any words}
- *                   (all words found nothing)
- * @param stems      each typed word and the stem searched for it
- * @param synonyms   stems added by synonyms, not typed
- * @param understood the query over the body field, with stems, synonyms as OR, and phrases in quotes
- */
-public record QueryDetails(String reading, List<Stem> stems, List<String> synonyms, String understood) {
+/** Builds the {@link QueryDetails} of a search from the Lucene query it ran: stems, synonyms added, the reading. */
+final class QueryReadings {
     private static final Analyzer PLAIN = Analysis.indexAnalyzer();
 
-    /** A typed word and its stem. */
-    public record Stem(String word, String stem) {
+    private QueryReadings() {
     }
 
     static QueryDetails of(String text, QueryFactory.Reading reading, Query query, boolean relaxed) {

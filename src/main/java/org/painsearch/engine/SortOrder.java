@@ -1,4 +1,4 @@
-package org.painsearch.search;
+package org.painsearch.engine;
 
 /** How results are ordered: by relevance (the default) or newest first. */
 public enum SortOrder {

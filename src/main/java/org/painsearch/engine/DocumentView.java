@@ -1,4 +1,4 @@
-package org.painsearch.search;
+package org.painsearch.engine;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.painsearch.search;
+package org.painsearch.engine;
 
 import java.util.List;
 import java.util.Map;
@@ -17,15 +17,16 @@ public record SearchResponse(String query, long total, long tookMs, String notic
                              String didYouMean) {
 
     /**
-     * One result. {@code timestamp} is set for a podcast whose matching moment is known; {@code linkedNotes} are
+     * One result. {@code snippets} are its best passages as plain text with the matched words as ranges (for a
+     * podcast, the matching moment first); {@code timestamp} is set for a podcast whose matching moment is known; {@code linkedNotes} are
      * the notes linking to it; {@code links} (notes only) what it links to; {@code isPrivate} marks a private note;
      * {@code matchedBy} says why it is a hit: {@code ["words"]}, {@code ["meaning"]} or {@code ["words","meaning"]};
      * {@code explanation} is set when the request asked why each hit matched.
      */
     public record Hit(String id, String type, String title, String url, String published, List<String> authors,
-                      List<String> tags, String source, List<String> snippets, String timestamp, Long timestampSeconds,
+                      List<String> tags, String source, List<Highlight> snippets, String timestamp, Long timestampSeconds,
                       String audio, List<NoteRef> linkedNotes, List<NoteRef> links, Boolean isPrivate, float score,
-                      List<String> matchedBy, Explanations.HitExplanation explanation) {
+                      List<String> matchedBy, HitExplanation explanation) {
     }
 
     /** A note (or any document) referred to by id and title. */

@@ -1,4 +1,4 @@
-package org.painsearch.search;
+package org.painsearch.engine;
 
 /** How results are ranked: words alone (BM25) or words fused with meaning (BM25 plus sentence vectors). */
 public enum RankingMode {
