@@ -19,7 +19,6 @@ import org.painsearch.index.IndexService;
 import org.painsearch.index.Synonyms;
 import org.painsearch.engine.RankingMode;
 import org.painsearch.engine.SearchRequest;
-import org.painsearch.search.SearchService;
 import org.painsearch.vectors.Embeddings;
 import org.painsearch.vectors.Passages;
 
@@ -58,17 +57,17 @@ public final class PainsearchAdapter {
 
     /** painsearch's search over an index built by {@code reindex}, opened read-only as the CLI search opens it. */
     public static Searcher open(Path corpus, Path index) throws IOException {
-        var service = IndexService.openReadOnly(index);
-        var search = new SearchService(service, new Synonyms(new CorpusStore(corpus).synonymsFile()));
+        var engine = org.painsearch.engine.Engines.open(
+                org.painsearch.engine.EngineConfig.of(index, corpus, RankingMode.BM25).readingOnly());
         return new Searcher() {
             @Override
             public int search(String query) throws IOException {
-                return search.search(SearchRequest.of(query)).hits().size();
+                return engine.search(SearchRequest.of(query)).hits().size();
             }
 
             @Override
             public void close() throws IOException {
-                service.close();
+                engine.close();
             }
         };
     }

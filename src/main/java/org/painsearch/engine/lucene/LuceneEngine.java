@@ -152,7 +152,11 @@ public final class LuceneEngine implements Engine {
 
     @Override
     public List<String> marks(String id, String query) throws IOException {
-        return marks.of(id, query);
+        try {
+            return marks.of(id, query);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw tooBroad(e);
+        }
     }
 
     @Override
