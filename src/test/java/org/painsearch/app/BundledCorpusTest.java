@@ -82,7 +82,7 @@ class BundledCorpusTest {
     @Test
     void synonymFileParses() throws Exception {
         Synonyms.parse(Files.readString(corpus.resolve("synonyms.txt")));
-        assertThat(Libraries.lucene(library).synonyms().problem()).isNull();
+        assertThat(library.engine().status().synonymProblem()).isNull();
     }
 
     @Test
