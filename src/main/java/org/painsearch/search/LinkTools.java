@@ -116,7 +116,7 @@ public final class LinkTools {
             var out = new ArrayList<Mention>();
             for (int i = 0; i < ids.length; i++) {
                 Ref r = ref(searcher.storedFields().document(ids[i], REF_FIELDS));
-                out.add(new Mention(r.id(), r.title(), r.type(), Snippets.highlights(snippets.get(i))));
+                out.add(new Mention(r.id(), r.title(), r.type(), Highlights.of(snippets.get(i))));
             }
             return out;
         });

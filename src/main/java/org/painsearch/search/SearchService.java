@@ -263,7 +263,7 @@ public final class SearchService {
             var links = "note".equals(type) ? NoteLinks.targetsOf(searcher, page[i].doc) : null;
             hits.add(new SearchResponse.Hit(id, type, doc.get(Fields.TITLE), doc.get(Fields.URL),
                     doc.get(Fields.PUBLISHED_TEXT), List.of(doc.getValues(Fields.AUTHOR)),
-                    List.of(doc.getValues(Fields.TAG)), doc.get(Fields.SOURCE), Snippets.highlights(hitSnippets), timestamp, seconds,
+                    List.of(doc.getValues(Fields.TAG)), doc.get(Fields.SOURCE), Highlights.of(hitSnippets), timestamp, seconds,
                     doc.get(Fields.AUDIO), citing.get(i), links,
                     doc.get(Fields.PRIVATE) != null ? Boolean.TRUE : null, score, matchedBy(byWords[i], byMeaning[i]),
                     explainStems == null ? null : Explanations.explain(searcher, textQuery, page[i].doc, explainStems,

@@ -13,12 +13,8 @@ import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.SplittingBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.painsearch.engine.Highlight;
 
-/**
- * Best-passage snippets with the matched words in {@code <mark>}, everything else HTML-escaped, turned into plain
- * {@link Highlight}s (text and match ranges) where they leave the Lucene side.
- */
+/** Best-passage snippets with the matched words in {@code <mark>}, everything else HTML-escaped. */
 final class Snippets {
     static final String MARK_OPEN = "<mark>";
     static final String MARK_CLOSE = "</mark>";
@@ -64,49 +60,6 @@ final class Snippets {
             para = para.substring(0, cut > 0 ? cut : LEAD_CHARS) + " …";
         }
         return List.of(escape(para));
-    }
-
-    /** The marked, escaped passages as plain text with match ranges (see {@link #toHighlight}). */
-    static List<Highlight> highlights(List<String> marked) {
-        return marked.stream().map(Snippets::toHighlight).toList();
-    }
-
-    /**
-     * A passage as the engine hands it out: the plain text of an escaped passage with its {@code <mark>} stretches
-     * as ranges. Only the markup this class writes is read: the two tags and the five escaped characters.
-     */
-    static Highlight toHighlight(String marked) {
-        var text = new StringBuilder(marked.length());
-        var marks = new ArrayList<Highlight.Range>();
-        int open = -1;
-        for (int i = 0; i < marked.length(); ) {
-            if (marked.startsWith(MARK_OPEN, i)) {
-                open = text.length();
-                i += MARK_OPEN.length();
-            } else if (marked.startsWith(MARK_CLOSE, i)) {
-                if (open >= 0 && text.length() > open) {
-                    marks.add(new Highlight.Range(open, text.length()));
-                }
-                open = -1;
-                i += MARK_CLOSE.length();
-            } else if (marked.charAt(i) == '&') {
-                int end = marked.indexOf(';', i);
-                String entity = end < 0 ? "" : marked.substring(i, end + 1);
-                String ch = switch (entity) {
-                    case "&amp;" -> "&";
-                    case "&lt;" -> "<";
-                    case "&gt;" -> ">";
-                    case "&quot;" -> "\"";
-                    case "&#39;" -> "'";
-                    default -> null;
-                };
-                text.append(ch == null ? "&" : ch);
-                i += ch == null ? 1 : entity.length();
-            } else {
-                text.append(marked.charAt(i++));
-            }
-        }
-        return new Highlight(text.toString(), marks);
     }
 
     /** Escapes text for HTML element content and attribute values. */
