@@ -127,7 +127,8 @@ public sealed interface Filter {
      * @throws IllegalArgumentException when the value is none of those
      */
     static YearIn year(String value, boolean exclude) {
-        var m = YearPattern.RANGE.matcher(value.strip());
+        // 2019, 2019..2023, ..2010 or 2015..: read rarely (a typed filter, a facet), so compiled where it is used.
+        var m = Pattern.compile("(\\d{4})?(?:\\.\\.(\\d{4})?)?").matcher(value.strip());
         if (!m.matches() || (m.group(1) == null && m.group(2) == null)) {
             throw new IllegalArgumentException("year must look like 2019, 2019..2023, ..2010 or 2015.. (got: "
                     + value + ")");
@@ -143,13 +144,5 @@ public sealed interface Filter {
             throw new IllegalArgumentException(field + ": needs a value");
         }
         return value.strip();
-    }
-
-    /** The year syntax, held apart because an interface's fields are public. */
-    final class YearPattern {
-        static final Pattern RANGE = Pattern.compile("(\\d{4})?(?:\\.\\.(\\d{4})?)?");
-
-        private YearPattern() {
-        }
     }
 }
