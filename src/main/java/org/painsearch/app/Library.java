@@ -182,20 +182,23 @@ public final class Library implements Closeable {
     public RebuildReport rebuild(Progress progress) throws IOException {
         long started = System.nanoTime();
         List<Path> files = corpus.documentFiles();
-        var problems = new ArrayList<CorpusException>();
-        int[] indexed = {0};
-        engine.rebuild(files.size(), sink -> {
-            for (Path file : files) {
-                try {
-                    sink.add(corpus.read(file), ContentVersion.ofDocument(file));
-                    indexed[0]++;
-                } catch (CorpusException e) {
-                    problems.add(e);
-                }
+        // The engine may read files on several threads at once.
+        var problems = java.util.Collections.synchronizedList(new ArrayList<CorpusException>());
+        var indexed = new java.util.concurrent.atomic.AtomicInteger();
+        engine.rebuild(files, file -> {
+            try {
+                var entry = new Engine.Entry(corpus.read(file), ContentVersion.ofDocument(file));
+                indexed.incrementAndGet();
+                return entry;
+            } catch (CorpusException e) {
+                problems.add(e);
+                return null;
             }
         }, progress);
         this.files.forgetAll();
-        return new RebuildReport(indexed[0], problems, (System.nanoTime() - started) / 1_000_000);
+        var sorted = new ArrayList<>(problems);
+        sorted.sort(java.util.Comparator.comparing(CorpusException::getMessage));
+        return new RebuildReport(indexed.get(), sorted, (System.nanoTime() - started) / 1_000_000);
     }
 
     /**

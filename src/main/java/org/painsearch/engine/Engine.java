@@ -77,10 +77,11 @@ public interface Engine extends Closeable {
     void awaitVisible(long generation) throws IOException;
 
     /**
-     * Builds a new index from the {@code total} documents {@code feed} gives and swaps it in; searches see the old
-     * one until then, and writes made meanwhile are applied after the swap.
+     * Builds a new index from {@code items}, each read into an entry by {@code loader} (null leaves it out), and
+     * swaps it in; searches see the old index until then, and writes made meanwhile are applied after the swap.
+     * The loader may be called from several threads at once.
      */
-    void rebuild(int total, Feed feed, Progress progress) throws IOException;
+    <T> void rebuild(List<T> items, Loader<T> loader, Progress progress) throws IOException;
 
     /** The content version recorded for each indexed document, by id (for reconciling with the corpus). */
     Map<String, String> contentVersions() throws IOException;
@@ -114,16 +115,14 @@ public interface Engine extends Closeable {
     record Status(String backend, Path location, boolean current, String synonymProblem) {
     }
 
-    /** Hands documents to a rebuild one by one, as they are read. */
-    @FunctionalInterface
-    interface Feed {
-        void into(Sink sink) throws IOException;
+    /** A document to index and the content version of its file (null when it has none). */
+    record Entry(Document document, String version) {
     }
 
-    /** Takes one document and the content version of its file (null when it has none). */
+    /** Reads one item of a rebuild into an entry; null leaves it out (the caller reports why). */
     @FunctionalInterface
-    interface Sink {
-        void add(Document d, String version) throws IOException;
+    interface Loader<T> {
+        Entry load(T item) throws IOException;
     }
 
     /** Observes a rebuild: the stage that starts, then documents done within it. */

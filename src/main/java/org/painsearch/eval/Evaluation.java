@@ -9,6 +9,7 @@ import java.util.Map;
 import org.painsearch.app.Library;
 import org.painsearch.corpus.DocType;
 import org.painsearch.corpus.Document;
+import org.painsearch.engine.Engine;
 import org.painsearch.engine.EngineConfig;
 import org.painsearch.engine.Engines;
 import org.painsearch.engine.RankingMode;
@@ -50,11 +51,7 @@ public final class Evaluation {
         progress.start(docs.size() + judgedQueries.size());
         try (var engine = Engines.open(config)) {
             long started = System.nanoTime();
-            engine.rebuild(docs.size(), sink -> {
-                for (Document d : docs) {
-                    sink.add(d, null);
-                }
-            }, progress::step);
+            engine.rebuild(docs, d -> new Engine.Entry(d, null), progress::step);
             long indexMillis = (System.nanoTime() - started) / 1_000_000;
             var perQuery = new ArrayList<Measures.Scores>();
             long searchNanos = 0;

@@ -220,8 +220,15 @@ public final class LuceneEngine implements Engine {
     }
 
     @Override
-    public void rebuild(int total, Feed feed, Progress progress) throws IOException {
-        indexer.rebuild(total, sink -> feed.into(sink::add), new Indexer.Progress() {
+    public <T> void rebuild(List<T> items, Loader<T> loader, Progress progress) throws IOException {
+        indexer.rebuild(items.size(), sink -> {
+            for (T item : items) {
+                Entry entry = loader.load(item);
+                if (entry != null) {
+                    sink.add(entry.document(), entry.version());
+                }
+            }
+        }, new Indexer.Progress() {
             @Override
             public void step(int done) {
                 progress.step(done);
