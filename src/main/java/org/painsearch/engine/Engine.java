@@ -83,6 +83,12 @@ public interface Engine extends Closeable {
      */
     <T> void rebuild(List<T> items, Loader<T> loader, Progress progress) throws IOException;
 
+    /**
+     * Completes when every document written so far carries its meaning vectors (a backend may compute them in the
+     * background, after the words are searchable): evaluation waits on it before ranking by meaning.
+     */
+    CompletableFuture<Void> vectorsDone();
+
     /** The content version recorded for each indexed document, by id (for reconciling with the corpus). */
     Map<String, String> contentVersions() throws IOException;
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.painsearch.engine.lucene.LuceneEngine;
+import org.painsearch.engine.lucene.LuceneBackend;
 
 /** The one place an engine is opened from its configuration, for the server, every command and evaluation. */
 public final class Engines {
@@ -21,14 +21,14 @@ public final class Engines {
     public static Engine open(EngineConfig config, Supplier<Set<String>> bookmarkedIds, Consumer<String> say)
             throws IOException {
         return switch (config.backend()) {
-            case LUCENE -> LuceneEngine.open(config, bookmarkedIds, say);
+            case LUCENE -> LuceneBackend.open(config, bookmarkedIds, say);
         };
     }
 
     /** Checks the index files {@code config} names, whole or not, without opening it (reads all of it). */
     public static Health health(EngineConfig config) throws IOException {
         return switch (config.backend()) {
-            case LUCENE -> LuceneEngine.health(config.index());
+            case LUCENE -> LuceneBackend.health(config.index());
         };
     }
 

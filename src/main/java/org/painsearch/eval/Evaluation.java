@@ -52,6 +52,7 @@ public final class Evaluation {
         try (var engine = Engines.open(config)) {
             long started = System.nanoTime();
             engine.rebuild(docs, d -> new Engine.Entry(d, null), progress::step);
+            engine.vectorsDone().join(); // ranking by meaning measures every document, not those vectorized so far
             long indexMillis = (System.nanoTime() - started) / 1_000_000;
             var perQuery = new ArrayList<Measures.Scores>();
             long searchNanos = 0;
