@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -63,9 +64,11 @@ final class Ranker {
      * @param wordPart   the words' part of it
      * @param meaningPart the meaning part of it (null when ranking by words only)
      * @param fusion     per hit document, how its fused score came about (null for words only)
+     * @param hits       every hit (matchPart with the filters), gathered once for the total and the facets
      */
     record Ranking(ScoreDoc[] docs, long total, long wordTotal, Query textQuery, Query matchPart, Query wordPart,
-                   Query meaningPart, String notice, QueryFactory.Reading reading, Map<Integer, String> fusion) {
+                   Query meaningPart, String notice, QueryFactory.Reading reading, Map<Integer, String> fusion,
+                   FacetsCollector hits) {
         boolean fused() {
             return meaningPart != null;
         }
@@ -83,7 +86,18 @@ final class Ranker {
         var reading = QueryFactory.read(text, analyzer, config);
         Query textQuery = reading.query();
         String notice = null;
-        long wordTotal = searcher.count(QueryFactory.combine(textQuery, clauses, null));
+        boolean byMeaning = mode == RankingMode.HYBRID && meaning != null && vectorsIndexed && !text.isBlank();
+        boolean meaningLoading = byMeaning && !meaning.ready();
+        byMeaning = byMeaning && !meaningLoading;
+        // Ranked by words only, the word matches are the hits: gathered once, they give the total and the facets.
+        FacetsCollector hits = null;
+        long wordTotal;
+        if (byMeaning) {
+            wordTotal = searcher.count(QueryFactory.combine(textQuery, clauses, null));
+        } else {
+            hits = FacetCounter.matching(searcher, QueryFactory.combine(textQuery, clauses, null));
+            wordTotal = FacetCounter.total(hits);
+        }
         if (wordTotal == 0 && reading.relaxable()) {
             var anyWord = QueryFactory.text(text, analyzer, false, FieldExpansion.of(config));
             long relaxed = searcher.count(QueryFactory.combine(anyWord.query(), clauses, null));
@@ -91,6 +105,7 @@ final class Ranker {
                 textQuery = anyWord.query();
                 wordTotal = relaxed;
                 notice = AND_RELAXED;
+                hits = null;
             }
         }
         Query constraints = reading.question() ? null : QueryFactory.constraints(text, analyzer, FieldExpansion.of(config));
@@ -106,19 +121,21 @@ final class Ranker {
                 wordTotal = found;
                 constraints = null;
                 notice = SYNTAX_RELAXED;
+                hits = null;
             }
         }
-        boolean byMeaning = mode == RankingMode.HYBRID && meaning != null && vectorsIndexed && !text.isBlank();
-        if (byMeaning && !meaning.ready()) {
+        if (meaningLoading) {
             // Just after a start the model is still loading: answer by words now, saying so, rather than wait.
-            byMeaning = false;
             notice = notice == null ? MEANING_LOADING : notice + " " + MEANING_LOADING;
         }
         if (!byMeaning) {
             Query words = QueryFactory.combine(textQuery, clauses, null);
+            if (hits == null) {
+                hits = FacetCounter.matching(searcher, words);
+            }
             TopDocs top = req.sort() == SortOrder.DATE ? byDate(searcher, words, n) : searcher.search(words, n);
             return new Ranking(top.scoreDocs, wordTotal, wordTotal, textQuery, textQuery, textQuery, null, notice,
-                    reading, null);
+                    reading, null, hits);
         }
         float[] vector = meaning.embed(text);
         Query close = Meaning.closerThan(vector, config.meaningThreshold());
@@ -128,11 +145,14 @@ final class Ranker {
                 .setMinimumNumberShouldMatch(1).build();
         Query meaningOnly = new BooleanQuery.Builder().add(QueryFactory.combine(meaningPart, clauses, null), Occur.MUST)
                 .add(textQuery, Occur.MUST_NOT).build();
-        long meaningOnlyTotal = searcher.count(meaningOnly);
+        // Every hit matches the words or, not matching them, is close in meaning: those found by meaning only are
+        // the rest of the hits gathered for the facets.
+        hits = FacetCounter.matching(searcher, QueryFactory.combine(matchPart, clauses, null));
+        long meaningOnlyTotal = FacetCounter.total(hits) - wordTotal;
         if (req.sort() == SortOrder.DATE) {
             TopDocs top = byDate(searcher, QueryFactory.combine(matchPart, clauses, null), n);
             return new Ranking(top.scoreDocs, wordTotal + meaningOnlyTotal, wordTotal, textQuery, matchPart, textQuery,
-                    meaningPart, notice, reading, null);
+                    meaningPart, notice, reading, null, hits);
         }
         var fusion = new HashMap<Integer, String>();
         var docs = new ArrayList<ScoreDoc>(fuse(searcher, textQuery, clauses, constraints, vector, depth, fusion));
@@ -144,7 +164,7 @@ final class Ranker {
             }
         }
         return new Ranking(docs.toArray(ScoreDoc[]::new), wordTotal + meaningOnlyTotal, wordTotal, textQuery, matchPart,
-                textQuery, meaningPart, notice, reading, fusion);
+                textQuery, meaningPart, notice, reading, fusion, hits);
     }
 
     /**

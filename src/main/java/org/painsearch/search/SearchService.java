@@ -112,7 +112,7 @@ public final class SearchService {
             var typedStems = details == null ? Set.<String>of()
                     : details.stems().stream().map(QueryDetails.Stem::stem).collect(java.util.stream.Collectors.toSet());
             var hits = hits(searcher, analyzer, ranking, typed.text(), page, req.explain() ? typedStems : null);
-            var counts = facetCounts(searcher, ranking.matchPart(), clauses);
+            var counts = facetCounts(searcher, ranking, clauses);
             String didYouMean = ranking.wordTotal() < SpellCheck.FEW_RESULTS && !typed.text().isBlank()
                     ? SpellCheck.didYouMean(searcher.getIndexReader(), req.query()) : null;
             SearchLimits.requireFinished(searcher);
@@ -297,11 +297,12 @@ public final class SearchService {
         return hits;
     }
 
-    private Map<String, Map<String, Long>> facetCounts(IndexSearcher searcher, Query text,
+    private Map<String, Map<String, Long>> facetCounts(IndexSearcher searcher, Ranker.Ranking ranking,
                                                        List<QueryFactory.FilterClause> clauses) throws IOException {
         var out = new LinkedHashMap<String, Map<String, Long>>();
-        // Counted over exactly the answer's hits (so each dimension adds up to the total), in one pass.
-        var hits = FacetCounter.matching(searcher, QueryFactory.combine(text, clauses, null));
+        // Counted over exactly the answer's hits (so each dimension adds up to the total), gathered once by the ranking.
+        var hits = ranking.hits() != null ? ranking.hits()
+                : FacetCounter.matching(searcher, QueryFactory.combine(ranking.matchPart(), clauses, null));
         out.put("type", facets.count(searcher, hits, Fields.TYPE, false));
         out.put("tag", facets.count(searcher, hits, Fields.TAG, false));
         out.put("source", facets.count(searcher, hits, Fields.SOURCE, false));
