@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -89,14 +92,17 @@ final class Ranker {
         boolean byMeaning = mode == RankingMode.HYBRID && meaning != null && vectorsIndexed && !text.isBlank();
         boolean meaningLoading = byMeaning && !meaning.ready();
         byMeaning = byMeaning && !meaningLoading;
-        // Ranked by words only, the word matches are the hits: gathered once, they give the total and the facets.
-        FacetsCollector hits = null;
+        // Ranked by words only, the word matches are the hits: one pass over them ranks the page and gathers them
+        // all for the total and the facets.
+        WordPass words = null;
         long wordTotal;
         if (byMeaning) {
             wordTotal = searcher.count(QueryFactory.combine(textQuery, clauses, null));
         } else {
-            hits = FacetCounter.matching(searcher, QueryFactory.combine(textQuery, clauses, null));
-            wordTotal = FacetCounter.total(hits);
+            words = WordPass.run(searcher, QueryFactory.combine(textQuery, clauses, null), req.sort() == SortOrder.DATE
+                    ? new TopFieldCollectorManager(BY_DATE, n, null, n) : new TopScoreDocCollectorManager(n, null, n),
+                    reading.question());
+            wordTotal = words.total();
         }
         if (wordTotal == 0 && reading.relaxable()) {
             var anyWord = QueryFactory.text(text, analyzer, false, FieldExpansion.of(config));
@@ -105,7 +111,7 @@ final class Ranker {
                 textQuery = anyWord.query();
                 wordTotal = relaxed;
                 notice = AND_RELAXED;
-                hits = null;
+                words = null;
             }
         }
         Query constraints = reading.question() ? null : QueryFactory.constraints(text, analyzer, FieldExpansion.of(config));
@@ -121,7 +127,7 @@ final class Ranker {
                 wordTotal = found;
                 constraints = null;
                 notice = SYNTAX_RELAXED;
-                hits = null;
+                words = null;
             }
         }
         if (meaningLoading) {
@@ -129,13 +135,14 @@ final class Ranker {
             notice = notice == null ? MEANING_LOADING : notice + " " + MEANING_LOADING;
         }
         if (!byMeaning) {
-            Query words = QueryFactory.combine(textQuery, clauses, null);
-            if (hits == null) {
-                hits = FacetCounter.matching(searcher, words);
+            if (words == null) {
+                Query relaxed = QueryFactory.combine(textQuery, clauses, null);
+                words = WordPass.run(searcher, relaxed, req.sort() == SortOrder.DATE
+                        ? new TopFieldCollectorManager(BY_DATE, n, null, n) : new TopScoreDocCollectorManager(n, null, n),
+                        reading.question());
             }
-            TopDocs top = req.sort() == SortOrder.DATE ? byDate(searcher, words, n) : searcher.search(words, n);
-            return new Ranking(top.scoreDocs, wordTotal, wordTotal, textQuery, textQuery, textQuery, null, notice,
-                    reading, null, hits);
+            return new Ranking(words.top().scoreDocs, wordTotal, wordTotal, textQuery, textQuery, textQuery, null, notice,
+                    reading, null, words.hits());
         }
         float[] vector = meaning.embed(text);
         Query close = Meaning.closerThan(vector, config.meaningThreshold());
@@ -147,7 +154,7 @@ final class Ranker {
                 .add(textQuery, Occur.MUST_NOT).build();
         // Every hit matches the words or, not matching them, is close in meaning: those found by meaning only are
         // the rest of the hits gathered for the facets.
-        hits = FacetCounter.matching(searcher, QueryFactory.combine(matchPart, clauses, null));
+        FacetsCollector hits = FacetCounter.matching(searcher, QueryFactory.combine(matchPart, clauses, null));
         long meaningOnlyTotal = FacetCounter.total(hits) - wordTotal;
         if (req.sort() == SortOrder.DATE) {
             TopDocs top = byDate(searcher, QueryFactory.combine(matchPart, clauses, null), n);
@@ -204,6 +211,27 @@ final class Ranker {
                     + ", meaning rank " + (m == null ? "-" : m) + ", fused score " + sd.score);
         }
         return ranked;
+    }
+
+    /** The top of a ranking and every hit, from one pass over the hits. */
+    private record WordPass(TopDocs top, FacetsCollector hits) {
+        long total() {
+            return FacetCounter.total(hits);
+        }
+
+        /**
+         * Ranks and gathers in one scored pass; or, for a question read as any of its words, in two: the top ranked
+         * skipping documents that cannot reach it, the hits gathered without scores (cheaper than scoring them all).
+         */
+        static WordPass run(IndexSearcher searcher, Query query, CollectorManager<?, ? extends TopDocs> top,
+                            boolean anyWord) throws IOException {
+            if (anyWord) {
+                var hits = FacetCounter.matching(searcher, query);
+                return new WordPass(searcher.search(query, top), hits);
+            }
+            Object[] both = searcher.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
+            return new WordPass((TopDocs) both[0], (FacetsCollector) both[1]);
+        }
     }
 
     private static TopDocs byDate(IndexSearcher searcher, Query query, int n) throws IOException {
