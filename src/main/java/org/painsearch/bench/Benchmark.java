@@ -58,19 +58,27 @@ public final class Benchmark {
             copySynonyms(jvm.home(), corpus);
             bench.say("generated %,d articles, %,d podcasts, %,d notes (%.0f MB)", written.articles(), written.podcasts(),
                     written.notes(), written.bytes() / 1e6);
-            Wrk wrk = Wrk.find(work, out);
+            // Only the HTTP and heap parts load a server with wrk.
+            Wrk wrk = config.runs(BenchConfig.Part.HTTP) || config.runs(BenchConfig.Part.HEAP) ? Wrk.find(work, out)
+                    : null;
 
             var figures = new ArrayList<Figure>();
             var problems = new ArrayList<String>();
-            // Without an index nothing else can run, so a failed reindex ends the run.
-            var reindex = ReindexBench.run(bench, written.total());
+            // Without an index nothing else can run, so a failed reindex ends the run. Not measured, it is built once.
+            var reindex = ReindexBench.run(bench, written.total(), config.runs(BenchConfig.Part.REINDEX));
             figures.addAll(reindex.figures());
             // From here on both sides search painsearch's index: the bare baselines read it as bare Lucene would.
             Path index = reindex.painsearchIndex();
-            part(bench, "search", () -> SearchBench.run(bench, index), figures, problems);
-            part(bench, "http", () -> HttpBench.run(bench, wrk, index), figures, problems);
-            part(bench, "heap 512 MB", () -> HeapBench.run(bench, wrk, index), figures, problems);
-            if (config.vectorDocuments() > 0) {
+            if (config.runs(BenchConfig.Part.SEARCH)) {
+                part(bench, "search", () -> SearchBench.run(bench, index), figures, problems);
+            }
+            if (config.runs(BenchConfig.Part.HTTP)) {
+                part(bench, "http", () -> HttpBench.run(bench, wrk, index), figures, problems);
+            }
+            if (config.runs(BenchConfig.Part.HEAP)) {
+                part(bench, "heap 512 MB", () -> HeapBench.run(bench, wrk, index), figures, problems);
+            }
+            if (config.runs(BenchConfig.Part.VECTORS)) {
                 part(bench, "vectors", () -> VectorBench.run(bench, generator), figures, problems);
             }
             var report = new Report(written, CorpusGenerator.SEED, Runtime.getRuntime().availableProcessors(),

@@ -21,14 +21,19 @@ final class ReindexBench {
     record Result(List<Figure> figures, Path painsearchIndex) {
     }
 
-    static Result run(Bench bench, int documents) throws IOException, InterruptedException {
+    /**
+     * Reindexes round after round against the bare loop; with {@code measured} false (a run of other parts only),
+     * painsearch reindexes once, without its baseline, and no figure is returned.
+     */
+    static Result run(Bench bench, int documents, boolean measured) throws IOException, InterruptedException {
+        int rounds = measured ? bench.config().rounds() : 1;
         var rate = new ArrayList<Double>();
         var bareRate = new ArrayList<Double>();
         var rss = new ArrayList<Double>();
         var bareRss = new ArrayList<Double>();
         Path ours = null;
         Path bare = null;
-        for (int round = 1; round <= bench.config().rounds(); round++) {
+        for (int round = 1; round <= rounds; round++) {
             Scratch.deleteTree(ours);
             ours = bench.work().resolve("painsearch-index-" + round);
             var child = Child.start(bench.jvm().painsearch("reindex", "--ranking", "bm25", "--corpus",
@@ -38,6 +43,9 @@ final class ReindexBench {
             rss.add(child.peakRssBytes() / 1e6);
             bench.say("reindex round %d: painsearch %.1f s (%.0f docs/s, peak RSS %.0f MB)", round, seconds,
                     documents / seconds, child.peakRssBytes() / 1e6);
+            if (!measured) {
+                return new Result(List.of(), ours);
+            }
 
             Scratch.deleteTree(bare);
             bare = bench.work().resolve("bare-index-" + round);

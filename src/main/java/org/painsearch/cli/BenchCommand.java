@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.painsearch.bench.BenchConfig;
 import org.painsearch.bench.Benchmark;
@@ -48,6 +51,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Questions sampled from the collections' queries.jsonl (default: ${DEFAULT-VALUE}).")
     private int questions;
 
+    @Option(names = "--parts", paramLabel = "PART[,PART...]", split = ",", hideParamSyntax = true, defaultValue = "all",
+            description = "Which parts to measure: reindex, search, http, heap, vectors, or all (default: "
+                    + "${DEFAULT-VALUE}). The index is built once even when reindex is not measured.")
+    private List<String> parts;
+
     @Option(names = "--shared", paramLabel = "DIR",
             description = "The folder of eval collections (default: ../shared/eval beside the install).")
     private Path shared;
@@ -64,7 +72,8 @@ final class BenchCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         Path home = Path.of(System.getProperty("painsearch.home", ".")).toAbsolutePath().normalize();
         Path evalDir = shared != null ? shared : home.resolveSibling("shared").resolve("eval");
-        var config = new BenchConfig(docs, rounds, Duration.ofSeconds(seconds), vectorDocs, questions, evalDir, tmp);
+        var config = new BenchConfig(docs, rounds, Duration.ofSeconds(seconds), vectorDocs, questions, evalDir, tmp,
+                parts(parts));
         Report report = Benchmark.run(config, out, r -> {
             out.println();
             out.print(r.table());
@@ -75,5 +84,14 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         });
         return report.problems().isEmpty() ? 0 : 1;
+    }
+
+    private static Set<BenchConfig.Part> parts(List<String> names) {
+        if (names.stream().anyMatch(n -> n.strip().equalsIgnoreCase("all"))) {
+            return BenchConfig.ALL_PARTS;
+        }
+        var out = EnumSet.noneOf(BenchConfig.Part.class);
+        names.forEach(n -> out.add(BenchConfig.Part.parse(n)));
+        return out;
     }
 }

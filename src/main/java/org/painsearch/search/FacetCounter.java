@@ -27,9 +27,18 @@ final class FacetCounter {
     private record CachedStates(IndexReader reader, Map<String, StringDocValuesReaderState> states) {
     }
 
-    /** The documents matching {@code query}, gathered once for counting every field. */
+    /** The documents matching {@code query}, gathered once, without scoring them, for counting every field. */
     static FacetsCollector matching(IndexSearcher searcher, Query query) throws IOException {
-        return FacetsCollectorManager.search(searcher, query, 1, new FacetsCollectorManager()).facetsCollector();
+        return searcher.search(query, new FacetsCollectorManager());
+    }
+
+    /** How many documents {@code hits} holds. */
+    static long total(FacetsCollector hits) {
+        long total = 0;
+        for (var docs : hits.getMatchingDocs()) {
+            total += docs.totalHits();
+        }
+        return total;
     }
 
     /** Value counts of {@code field} among the {@code hits}, largest first (years: newest first, all of them). */

@@ -1,7 +1,5 @@
 package org.painsearch.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,11 +15,14 @@ final class LinkNames {
     private static final String MARK_TAG = "(?:</?mark>)*";
 
     private final IndexSearcher searcher;
+    // Link keys resolved once per index reader, not per search.
+    private final ReaderCache cache;
     // Resolved once per link key for this searcher; null values are links that point at nothing.
     private final Map<String, String> titles = new HashMap<>();
 
     LinkNames(IndexSearcher searcher) {
         this.searcher = searcher;
+        this.cache = ReaderCache.of(searcher);
     }
 
     /** The words standing for {@code link} in text a person reads. */
@@ -56,6 +57,9 @@ final class LinkNames {
     // The target may have marks inside it (a query word matched part of an id): they are dropped, and the name is
     // marked as a whole instead; a mark opening or closing across the target's edge is kept at that edge.
     private static String replaceTarget(String snippet, String target, String name) {
+        if (!withoutMarks(snippet).contains(target)) {
+            return snippet; // the usual case: the target is not in this snippet, whatever marks it may hold
+        }
         var pattern = new StringBuilder("(?<![\\w-])");
         for (int i = 0; i < target.length(); i++) {
             pattern.append(MARK_TAG).append(Pattern.quote(String.valueOf(target.charAt(i))));
@@ -78,14 +82,17 @@ final class LinkNames {
         return out.toString();
     }
 
+    private static String withoutMarks(String snippet) {
+        if (snippet.indexOf('<') < 0) {
+            return snippet;
+        }
+        return snippet.replace(Snippets.MARK_OPEN, "").replace(Snippets.MARK_CLOSE, "");
+    }
+
     private String title(Link link) {
         return titles.computeIfAbsent(link.key(), key -> {
-            try {
-                NoteLinks.Target t = NoteLinks.resolve(searcher, key);
-                return t == null ? null : t.title();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            NoteLinks.Target t = cache.targetUnchecked(searcher, key);
+            return t == null ? null : t.title();
         });
     }
 }

@@ -104,15 +104,13 @@ final class NoteLinks {
         }
         var linking = searcher.search(docsOnly(KeywordField.newSetQuery(Fields.LINKS, bytes(allKeys))),
                 MAX_BACKLINKS * docIds.length, new Sort(SortField.FIELD_DOC));
-        var refFields = new java.util.HashSet<>(REF_FIELDS);
-        refFields.add(Fields.LINKS);
+        var cache = ReaderCache.of(searcher);
         for (ScoreDoc sd : linking.scoreDocs) {
-            var stored = searcher.storedFields().document(sd.doc, refFields);
-            var links = Set.of(stored.getValues(Fields.LINKS));
+            var note = cache.linking(searcher, sd.doc);
             for (int i = 0; i < docIds.length; i++) {
                 if (sd.doc != docIds[i] && out.get(i).size() < MAX_BACKLINKS
-                        && keysByHit.get(i).stream().anyMatch(links::contains)) {
-                    out.get(i).add(new SearchResponse.NoteRef(stored.get(Fields.ID), stored.get(Fields.TITLE)));
+                        && keysByHit.get(i).stream().anyMatch(note.links()::contains)) {
+                    out.get(i).add(new SearchResponse.NoteRef(note.id(), note.title()));
                 }
             }
         }
@@ -124,9 +122,15 @@ final class NoteLinks {
 
     /** The documents the document at {@code docId} links to that exist, in link order, without repeats. */
     static List<SearchResponse.NoteRef> targetsOf(IndexSearcher searcher, int docId) throws IOException {
+        return targetsOf(searcher, searcher.storedFields().document(docId, Set.of(Fields.LINKS)).getValues(Fields.LINKS));
+    }
+
+    /** As {@link #targetsOf(IndexSearcher, int)}, for a document whose stored link keys are {@code keys}. */
+    static List<SearchResponse.NoteRef> targetsOf(IndexSearcher searcher, String[] keys) throws IOException {
         var out = new ArrayList<SearchResponse.NoteRef>();
-        for (String key : searcher.storedFields().document(docId, Set.of(Fields.LINKS)).getValues(Fields.LINKS)) {
-            Target t = resolve(searcher, key);
+        var cache = ReaderCache.of(searcher);
+        for (String key : keys) {
+            Target t = cache.target(searcher, key);
             if (t != null && out.stream().noneMatch(r -> r.id().equals(t.id()))) {
                 out.add(new SearchResponse.NoteRef(t.id(), t.title()));
             }

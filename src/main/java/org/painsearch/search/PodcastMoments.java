@@ -1,7 +1,13 @@
 package org.painsearch.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -31,25 +37,39 @@ final class PodcastMoments {
     record Moment(long seconds, String snippet) {
     }
 
-    /** The best-matching segment of podcast {@code id} for {@code text} (any of its words), or null. */
-    static Moment best(IndexSearcher searcher, Analyzer analyzer, String id, String text) throws IOException {
+    /**
+     * The best-matching segment of each podcast of {@code ids} for {@code text} (any of its words), by podcast id
+     * (absent when none matches): one search for a whole page of hits, each podcast's best as {@link #best} finds it.
+     */
+    static Map<String, Moment> bestOf(IndexSearcher searcher, Analyzer analyzer, List<String> ids, String text)
+            throws IOException {
+        var out = new HashMap<String, Moment>();
+        if (ids.isEmpty()) {
+            return out;
+        }
         var words = QueryFactory.text(text, analyzer, false, FieldExpansion.only(Fields.BODY)).query();
         var q = new BooleanQuery.Builder()
                 .add(words, Occur.MUST)
-                .add(new TermQuery(new Term(Fields.ROOT, id)), Occur.FILTER)
+                .add(KeywordField.newSetQuery(Fields.ROOT, NoteLinks.bytes(ids)), Occur.FILTER)
                 .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_SEGMENT)), Occur.FILTER)
                 .build();
-        var top = searcher.search(q, 1);
-        if (top.scoreDocs.length == 0) {
-            return null;
+        Map<String, ScoreDoc> best = searcher.search(q, new BestPerRoot.Manager());
+        if (best.isEmpty()) {
+            return out;
         }
-        int doc = top.scoreDocs[0].doc;
-        var stored = searcher.storedFields().document(doc, java.util.Set.of(Fields.START, Fields.CUE_MARKS, Fields.BODY));
-        List<List<String>> snippets = Snippets.highlight(searcher, analyzer, Fields.BODY, words, new int[] {doc}, 1);
-        String snippet = snippets.get(0).isEmpty() ? "" : snippets.get(0).get(0);
-        long start = stored.getField(Fields.START).numericValue().longValue();
-        var segment = new Segment(start, stored.get(Fields.BODY), DocumentMapper.decodeMarks(stored.get(Fields.CUE_MARKS)));
-        return new Moment(spokenAt(searcher, words, doc, segment), snippet);
+        var roots = new ArrayList<>(best.keySet());
+        int[] docs = roots.stream().mapToInt(r -> best.get(r).doc).toArray();
+        List<List<String>> snippets = Snippets.highlight(searcher, analyzer, Fields.BODY, words, docs, 1);
+        var storedFields = searcher.storedFields();
+        for (int i = 0; i < docs.length; i++) {
+            var stored = storedFields.document(docs[i], Set.of(Fields.START, Fields.CUE_MARKS, Fields.BODY));
+            String snippet = snippets.get(i).isEmpty() ? "" : snippets.get(i).get(0);
+            long start = stored.getField(Fields.START).numericValue().longValue();
+            var segment = new Segment(start, stored.get(Fields.BODY),
+                    DocumentMapper.decodeMarks(stored.get(Fields.CUE_MARKS)));
+            out.put(roots.get(i), new Moment(spokenAt(searcher, words, docs[i], segment), snippet));
+        }
+        return out;
     }
 
     // The start of the cue holding most of the matched words (the earliest on a tie): where they are spoken.

@@ -10,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -66,9 +70,11 @@ final class Ranker {
      * @param wordPart   the words' part of it
      * @param meaningPart the meaning part of it (null when ranking by words only)
      * @param fusion     per hit document, how its fused score came about (null for words only)
+     * @param hits       every hit (matchPart with the filters), gathered once for the total and the facets
      */
     record Ranking(ScoreDoc[] docs, long total, long wordTotal, Query textQuery, Query matchPart, Query wordPart,
-                   Query meaningPart, String notice, QueryFactory.Reading reading, Map<Integer, String> fusion) {
+                   Query meaningPart, String notice, QueryFactory.Reading reading, Map<Integer, String> fusion,
+                   FacetsCollector hits) {
         boolean fused() {
             return meaningPart != null;
         }
@@ -86,7 +92,21 @@ final class Ranker {
         var reading = QueryFactory.read(text, analyzer, config);
         Query textQuery = reading.query();
         String notice = null;
-        long wordTotal = searcher.count(QueryFactory.combine(textQuery, clauses, null));
+        boolean byMeaning = mode == RankingMode.HYBRID && meaning != null && vectorsIndexed && !text.isBlank();
+        boolean meaningLoading = byMeaning && !meaning.ready();
+        byMeaning = byMeaning && !meaningLoading;
+        // Ranked by words only, the word matches are the hits: one pass over them ranks the page and gathers them
+        // all for the total and the facets.
+        WordPass words = null;
+        long wordTotal;
+        if (byMeaning) {
+            wordTotal = searcher.count(QueryFactory.combine(textQuery, clauses, null));
+        } else {
+            words = WordPass.run(searcher, QueryFactory.combine(textQuery, clauses, null), req.sort() == SortOrder.DATE
+                    ? new TopFieldCollectorManager(BY_DATE, n, null, n) : new TopScoreDocCollectorManager(n, null, n),
+                    reading.question());
+            wordTotal = words.total();
+        }
         if (wordTotal == 0 && reading.relaxable()) {
             var anyWord = QueryFactory.text(text, analyzer, false, FieldExpansion.of(config));
             long relaxed = searcher.count(QueryFactory.combine(anyWord.query(), clauses, null));
@@ -94,6 +114,7 @@ final class Ranker {
                 textQuery = anyWord.query();
                 wordTotal = relaxed;
                 notice = AND_RELAXED;
+                words = null;
             }
         }
         Query constraints = reading.question() ? null : QueryFactory.constraints(text, analyzer, FieldExpansion.of(config));
@@ -109,19 +130,22 @@ final class Ranker {
                 wordTotal = found;
                 constraints = null;
                 notice = SYNTAX_RELAXED;
+                words = null;
             }
         }
-        boolean byMeaning = mode == RankingMode.HYBRID && meaning != null && vectorsIndexed && !text.isBlank();
-        if (byMeaning && !meaning.ready()) {
+        if (meaningLoading) {
             // Just after a start the model is still loading: answer by words now, saying so, rather than wait.
-            byMeaning = false;
             notice = notice == null ? MEANING_LOADING : notice + " " + MEANING_LOADING;
         }
         if (!byMeaning) {
-            Query words = QueryFactory.combine(textQuery, clauses, null);
-            TopDocs top = req.sort() == SortOrder.DATE ? byDate(searcher, words, n) : searcher.search(words, n);
-            return new Ranking(top.scoreDocs, wordTotal, wordTotal, textQuery, textQuery, textQuery, null, notice,
-                    reading, null);
+            if (words == null) {
+                Query relaxed = QueryFactory.combine(textQuery, clauses, null);
+                words = WordPass.run(searcher, relaxed, req.sort() == SortOrder.DATE
+                        ? new TopFieldCollectorManager(BY_DATE, n, null, n) : new TopScoreDocCollectorManager(n, null, n),
+                        reading.question());
+            }
+            return new Ranking(words.top().scoreDocs, wordTotal, wordTotal, textQuery, textQuery, textQuery, null, notice,
+                    reading, null, words.hits());
         }
         float[] vector = meaning.embed(text);
         Query close = Meaning.closerThan(vector, config.meaningThreshold());
@@ -131,11 +155,14 @@ final class Ranker {
                 .setMinimumNumberShouldMatch(1).build();
         Query meaningOnly = new BooleanQuery.Builder().add(QueryFactory.combine(meaningPart, clauses, null), Occur.MUST)
                 .add(textQuery, Occur.MUST_NOT).build();
-        long meaningOnlyTotal = searcher.count(meaningOnly);
+        // Every hit matches the words or, not matching them, is close in meaning: those found by meaning only are
+        // the rest of the hits gathered for the facets.
+        FacetsCollector hits = FacetCounter.matching(searcher, QueryFactory.combine(matchPart, clauses, null));
+        long meaningOnlyTotal = FacetCounter.total(hits) - wordTotal;
         if (req.sort() == SortOrder.DATE) {
             TopDocs top = byDate(searcher, QueryFactory.combine(matchPart, clauses, null), n);
             return new Ranking(top.scoreDocs, wordTotal + meaningOnlyTotal, wordTotal, textQuery, matchPart, textQuery,
-                    meaningPart, notice, reading, null);
+                    meaningPart, notice, reading, null, hits);
         }
         var fusion = new HashMap<Integer, String>();
         var docs = new ArrayList<ScoreDoc>(fuse(searcher, textQuery, clauses, constraints, vector, depth, fusion));
@@ -147,7 +174,7 @@ final class Ranker {
             }
         }
         return new Ranking(docs.toArray(ScoreDoc[]::new), wordTotal + meaningOnlyTotal, wordTotal, textQuery, matchPart,
-                textQuery, meaningPart, notice, reading, fusion);
+                textQuery, meaningPart, notice, reading, fusion, hits);
     }
 
     /**
@@ -187,6 +214,27 @@ final class Ranker {
                     + ", meaning rank " + (m == null ? "-" : m) + ", fused score " + sd.score);
         }
         return ranked;
+    }
+
+    /** The top of a ranking and every hit, from one pass over the hits. */
+    private record WordPass(TopDocs top, FacetsCollector hits) {
+        long total() {
+            return FacetCounter.total(hits);
+        }
+
+        /**
+         * Ranks and gathers in one scored pass; or, for a question read as any of its words, in two: the top ranked
+         * skipping documents that cannot reach it, the hits gathered without scores (cheaper than scoring them all).
+         */
+        static WordPass run(IndexSearcher searcher, Query query, CollectorManager<?, ? extends TopDocs> top,
+                            boolean anyWord) throws IOException {
+            if (anyWord) {
+                var hits = FacetCounter.matching(searcher, query);
+                return new WordPass(searcher.search(query, top), hits);
+            }
+            Object[] both = searcher.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
+            return new WordPass((TopDocs) both[0], (FacetsCollector) both[1]);
+        }
     }
 
     private static TopDocs byDate(IndexSearcher searcher, Query query, int n) throws IOException {

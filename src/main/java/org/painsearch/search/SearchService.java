@@ -34,7 +34,7 @@ import org.painsearch.engine.UserQuery;
 public final class SearchService {
     private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.TYPE, Fields.TITLE, Fields.URL,
             Fields.PUBLISHED_TEXT, Fields.AUTHOR, Fields.TAG, Fields.SOURCE, Fields.AUDIO, Fields.PRIVATE,
-            Fields.BODY_MARKDOWN, Fields.DOI);
+            Fields.BODY_MARKDOWN, Fields.DOI, Fields.LINKS);
     private static final int SNIPPETS_PER_HIT = 2;
     // Each word becomes a clause per field; this keeps a pasted paragraph well inside Lucene's clause limit.
     private static final int MAX_WORDS = 64;
@@ -120,7 +120,7 @@ public final class SearchService {
             var typedStems = details == null ? Set.<String>of()
                     : details.stems().stream().map(QueryDetails.Stem::stem).collect(java.util.stream.Collectors.toSet());
             var hits = hits(searcher, analyzer, ranking, typed.text(), page, req.explain() ? typedStems : null);
-            var counts = facetCounts(searcher, ranking.matchPart(), clauses);
+            var counts = facetCounts(searcher, ranking, clauses);
             String didYouMean = ranking.wordTotal() < SpellCheck.FEW_RESULTS && !typed.text().isBlank()
                     ? SpellCheck.didYouMean(searcher.getIndexReader(), req.query()) : null;
             SearchLimits.requireFinished(searcher);
@@ -224,19 +224,29 @@ public final class SearchService {
                                           ScoreDoc[] page, Set<String> explainStems) throws IOException {
         Query textQuery = ranking.textQuery();
         int[] ids = Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
-        var snippets = Snippets.highlight(searcher, analyzer, Fields.BODY, textQuery, ids, SNIPPETS_PER_HIT);
-        boolean[] byWords = Membership.of(searcher, ranking.wordPart(), ids);
+        // Each hit's stored document is read once, with its snippets: the hit's fields, its link keys (for the notes
+        // citing it) and the links it records come from that same read.
+        // Ranked by words only, every hit matches the words: only their part in the body can mark snippets.
+        Query marking = ranking.fused() ? textQuery : HighlightQuery.forMatchingDocs(textQuery, Fields.BODY);
+        var highlighted = Snippets.highlight(searcher, analyzer, Fields.BODY, marking, ids, SNIPPETS_PER_HIT,
+                HIT_FIELDS);
+        var snippets = highlighted.snippets();
+        var stored = highlighted.stored();
+        boolean[] byWords = new boolean[ids.length];
+        if (ranking.fused()) {
+            byWords = Membership.of(searcher, ranking.wordPart(), ids);
+        } else {
+            Arrays.fill(byWords, true); // ranked by words only, every hit matches the words
+        }
         boolean[] byMeaning = ranking.meaningPart() == null ? new boolean[ids.length]
                 : Membership.of(searcher, ranking.meaningPart(), ids);
         var names = new LinkNames(searcher);
-        // Each hit's stored fields are read once: its link keys (for the notes citing it) come from the same read.
-        var stored = new ArrayList<org.apache.lucene.document.Document>();
-        for (int doc : ids) {
-            stored.add(searcher.storedFields().document(doc, HIT_FIELDS));
-        }
         var citing = NoteLinks.notesLinkingTo(searcher, ids, stored.stream()
                 .map(d -> org.painsearch.corpus.Link.keysOf(d.get(Fields.ID), d.get(Fields.DOI), d.get(Fields.URL)))
                 .toList());
+        var moments = text.isBlank() ? Map.<String, PodcastMoments.Moment>of()
+                : PodcastMoments.bestOf(searcher, analyzer, stored.stream()
+                        .filter(d -> "podcast".equals(d.get(Fields.TYPE))).map(d -> d.get(Fields.ID)).toList(), text);
         var hits = new ArrayList<SearchResponse.Hit>();
         for (int i = 0; i < page.length; i++) {
             var doc = stored.get(i);
@@ -248,7 +258,7 @@ public final class SearchService {
             String timestamp = null;
             Long seconds = null;
             if ("podcast".equals(type) && !text.isBlank()) {
-                var moment = PodcastMoments.best(searcher, analyzer, id, text);
+                var moment = moments.get(id);
                 if (moment != null) {
                     seconds = moment.seconds();
                     timestamp = org.painsearch.corpus.Timestamps.format(moment.seconds());
@@ -260,7 +270,7 @@ public final class SearchService {
                 }
             }
             float score = Float.isNaN(page[i].score) ? 0f : page[i].score;
-            var links = "note".equals(type) ? NoteLinks.targetsOf(searcher, page[i].doc) : null;
+            var links = "note".equals(type) ? NoteLinks.targetsOf(searcher, doc.getValues(Fields.LINKS)) : null;
             hits.add(new SearchResponse.Hit(id, type, doc.get(Fields.TITLE), doc.get(Fields.URL),
                     doc.get(Fields.PUBLISHED_TEXT), List.of(doc.getValues(Fields.AUTHOR)),
                     List.of(doc.getValues(Fields.TAG)), doc.get(Fields.SOURCE), Highlights.of(hitSnippets), timestamp, seconds,
@@ -272,11 +282,12 @@ public final class SearchService {
         return hits;
     }
 
-    private Map<String, Map<String, Long>> facetCounts(IndexSearcher searcher, Query text,
+    private Map<String, Map<String, Long>> facetCounts(IndexSearcher searcher, Ranker.Ranking ranking,
                                                        List<QueryFactory.FilterClause> clauses) throws IOException {
         var out = new LinkedHashMap<String, Map<String, Long>>();
-        // Counted over exactly the answer's hits (so each dimension adds up to the total), in one pass.
-        var hits = FacetCounter.matching(searcher, QueryFactory.combine(text, clauses, null));
+        // Counted over exactly the answer's hits (so each dimension adds up to the total), gathered once by the ranking.
+        var hits = ranking.hits() != null ? ranking.hits()
+                : FacetCounter.matching(searcher, QueryFactory.combine(ranking.matchPart(), clauses, null));
         out.put("type", facets.count(searcher, hits, Fields.TYPE, false));
         out.put("tag", facets.count(searcher, hits, Fields.TAG, false));
         out.put("source", facets.count(searcher, hits, Fields.SOURCE, false));

@@ -1,0 +1,79 @@
+package org.painsearch.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.painsearch.index.Fields;
+
+/**
+ * What search looks up again and again and what only changes with the index, kept per index reader: link keys
+ * resolved to documents, and the id, title and links of documents that link to others. A reader never changes, so
+ * nothing here goes stale; a reopened index is a new reader with an empty cache, and a closed reader's cache goes
+ * with it.
+ */
+final class ReaderCache {
+    // Entries beyond this are looked up without being kept: a bound on memory for a very large library.
+    private static final int MAX_ENTRIES = 200_000;
+    private static final Set<String> LINKING_FIELDS = Set.of(Fields.ID, Fields.TITLE, Fields.LINKS);
+    private static final Map<IndexReader.CacheKey, ReaderCache> BY_READER =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final Map<String, Optional<NoteLinks.Target>> targets = new ConcurrentHashMap<>();
+    private final Map<Integer, Linking> linking = new ConcurrentHashMap<>();
+
+    /** A document that links to others: its id, title and the link keys it records. */
+    record Linking(String id, String title, Set<String> links) {
+    }
+
+    /** The cache of {@code searcher}'s reader (a fresh, unshared one for a reader that cannot be cached). */
+    static ReaderCache of(IndexSearcher searcher) {
+        IndexReader.CacheHelper helper = searcher.getIndexReader().getReaderCacheHelper();
+        if (helper == null) {
+            return new ReaderCache();
+        }
+        return BY_READER.computeIfAbsent(helper.getKey(), k -> new ReaderCache());
+    }
+
+    /** The document the link key {@code key} points at, or null; as {@link NoteLinks#resolve}. */
+    NoteLinks.Target target(IndexSearcher searcher, String key) throws IOException {
+        Optional<NoteLinks.Target> known = targets.get(key);
+        if (known == null) {
+            known = Optional.ofNullable(NoteLinks.resolve(searcher, key));
+            if (targets.size() < MAX_ENTRIES) {
+                targets.put(key, known);
+            }
+        }
+        return known.orElse(null);
+    }
+
+    /** The id, title and link keys of the document at {@code doc}. */
+    Linking linking(IndexSearcher searcher, int doc) throws IOException {
+        Linking known = linking.get(doc);
+        if (known == null) {
+            var stored = searcher.storedFields().document(doc, LINKING_FIELDS);
+            known = new Linking(stored.get(Fields.ID), stored.get(Fields.TITLE),
+                    Set.copyOf(List.of(stored.getValues(Fields.LINKS))));
+            if (linking.size() < MAX_ENTRIES) {
+                linking.put(doc, known);
+            }
+        }
+        return known;
+    }
+
+    /** As {@link #target}, for use inside lambdas. */
+    NoteLinks.Target targetUnchecked(IndexSearcher searcher, String key) {
+        try {
+            return target(searcher, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
