@@ -12,9 +12,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.painsearch.Libraries;
 import org.painsearch.Repository;
 import org.painsearch.app.Library;
 import org.painsearch.corpus.CorpusStore;
+import org.painsearch.engine.RankingMode;
+import org.painsearch.engine.SearchRequest;
+import org.painsearch.engine.SearchResponse;
+import org.painsearch.engine.SortOrder;
 import org.painsearch.index.IndexService;
 import org.painsearch.vectors.Embeddings;
 import tools.jackson.databind.JsonNode;
@@ -84,10 +89,10 @@ class SearchGoldenTest {
     @BeforeAll
     static void index() throws Exception {
         Path corpus = Repository.bundledCorpus(dir);
-        library = new Library(new CorpusStore(corpus), IndexService.openWritable(dir.resolve("index")),
+        library = Libraries.open(new CorpusStore(corpus), IndexService.openWritable(dir.resolve("index")),
                 Clock.systemUTC(), Embeddings.open(dir.resolve("cache")), RankingMode.HYBRID);
         assertThat(library.rebuild(Library.Progress.NONE).problems()).isEmpty();
-        assertThat(library.index().hasVectors()).isTrue();
+        assertThat(library.engine().hasVectors()).isTrue();
     }
 
     @AfterAll
@@ -100,7 +105,7 @@ class SearchGoldenTest {
         var answers = JSON.createObjectNode();
         for (RankingMode mode : RankingMode.values()) {
             for (Case c : CASES) {
-                answers.set(c.name(mode), comparable(library.search().search(c.request(mode))));
+                answers.set(c.name(mode), comparable(library.engine().search(c.request(mode))));
             }
         }
         Path golden = Repository.root().resolve("src/test/resources").resolve(GOLDEN);
@@ -125,9 +130,13 @@ class SearchGoldenTest {
             var synonyms = ((ObjectNode) tree.get("details")).putArray("synonyms");
             r.details().synonyms().stream().sorted().forEach(synonyms::add);
         }
-        for (JsonNode hit : tree.get("hits")) {
-            double score = hit.get("score").asDouble();
-            ((ObjectNode) hit).put("score", String.format(java.util.Locale.ROOT, "%.6g", score));
+        for (int i = 0; i < r.hits().size(); i++) {
+            var hit = (ObjectNode) tree.get("hits").get(i);
+            hit.put("score", String.format(java.util.Locale.ROOT, "%.6g", r.hits().get(i).score()));
+            // Recorded as escaped text with <mark>: the same passages and marks as the highlights hold now.
+            var snippets = hit.putArray("snippets");
+            r.hits().get(i).snippets().forEach(h -> snippets.add(h.render(Snippets::escape,
+                    w -> Snippets.MARK_OPEN + Snippets.escape(w) + Snippets.MARK_CLOSE)));
         }
         return tree;
     }
