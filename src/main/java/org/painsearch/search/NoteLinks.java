@@ -101,22 +101,13 @@ final class NoteLinks {
         if (allKeys.isEmpty()) {
             return out;
         }
-        // The first documents (by doc id) recording any of the keys: of each key's, as many as the page may need.
+        var linking = searcher.search(docsOnly(KeywordField.newSetQuery(Fields.LINKS, bytes(allKeys))),
+                MAX_BACKLINKS * docIds.length, new Sort(SortField.FIELD_DOC));
         var cache = ReaderCache.of(searcher);
-        var linking = new java.util.TreeSet<Integer>();
-        for (String key : allKeys) {
-            for (int doc : cache.linkingTo(searcher, key, MAX_BACKLINKS * SearchRequest.MAX_SIZE)) {
-                linking.add(doc);
-            }
-        }
-        int limit = MAX_BACKLINKS * docIds.length;
-        for (int from : linking) {
-            if (limit-- == 0) {
-                break;
-            }
-            var note = cache.linking(searcher, from);
+        for (ScoreDoc sd : linking.scoreDocs) {
+            var note = cache.linking(searcher, sd.doc);
             for (int i = 0; i < docIds.length; i++) {
-                if (from != docIds[i] && out.get(i).size() < MAX_BACKLINKS
+                if (sd.doc != docIds[i] && out.get(i).size() < MAX_BACKLINKS
                         && keysByHit.get(i).stream().anyMatch(note.links()::contains)) {
                     out.get(i).add(new SearchResponse.NoteRef(note.id(), note.title()));
                 }

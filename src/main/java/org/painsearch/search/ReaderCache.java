@@ -10,11 +10,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
 import org.painsearch.index.Fields;
 
 /**
@@ -32,7 +28,6 @@ final class ReaderCache {
 
     private final Map<String, Optional<NoteLinks.Target>> targets = new ConcurrentHashMap<>();
     private final Map<Integer, Linking> linking = new ConcurrentHashMap<>();
-    private final Map<String, int[]> linkingTo = new ConcurrentHashMap<>();
 
     /** A document that links to others: its id, title and the link keys it records. */
     record Linking(String id, String title, Set<String> links) {
@@ -68,23 +63,6 @@ final class ReaderCache {
                     Set.copyOf(List.of(stored.getValues(Fields.LINKS))));
             if (linking.size() < MAX_ENTRIES) {
                 linking.put(doc, known);
-            }
-        }
-        return known;
-    }
-
-    /**
-     * The doc ids, ascending, of the documents recording the link key {@code key}: the first {@code limit} of them,
-     * the same for every {@code limit} up to {@code maxLimit} (the first asked for keeps them all up to it).
-     */
-    int[] linkingTo(IndexSearcher searcher, String key, int maxLimit) throws IOException {
-        int[] known = linkingTo.get(key);
-        if (known == null) {
-            var top = searcher.search(NoteLinks.docsOnly(new TermQuery(new Term(Fields.LINKS, key))), maxLimit,
-                    new Sort(SortField.FIELD_DOC));
-            known = java.util.Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray();
-            if (linkingTo.size() < MAX_ENTRIES) {
-                linkingTo.put(key, known);
             }
         }
         return known;
