@@ -11,6 +11,7 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -102,15 +103,23 @@ final class NoteLinks {
         if (allKeys.isEmpty()) {
             return out;
         }
-        var linking = searcher.search(docsOnly(KeywordField.newSetQuery(Fields.LINKS, bytes(allKeys))),
-                MAX_BACKLINKS * docIds.length, new Sort(SortField.FIELD_DOC));
+        // The first documents recording any of the keys, in doc id order: gathered unscored, without a sorted queue.
+        var linking = FacetCounter.matching(searcher, docsOnly(KeywordField.newSetQuery(Fields.LINKS, bytes(allKeys))));
         var cache = ReaderCache.of(searcher);
-        for (ScoreDoc sd : linking.scoreDocs) {
-            var note = cache.linking(searcher, sd.doc);
-            for (int i = 0; i < docIds.length; i++) {
-                if (sd.doc != docIds[i] && out.get(i).size() < MAX_BACKLINKS
-                        && keysByHit.get(i).stream().anyMatch(note.links()::contains)) {
-                    out.get(i).add(new SearchResponse.NoteRef(note.id(), note.title()));
+        int limit = MAX_BACKLINKS * docIds.length;
+        var byLeaf = new ArrayList<>(linking.getMatchingDocs());
+        byLeaf.sort(java.util.Comparator.comparingInt(docs -> docs.context().docBase));
+        for (var docs : byLeaf) {
+            var it = docs.bits() == null ? null : docs.bits().iterator();
+            for (int d = it == null ? DocIdSetIterator.NO_MORE_DOCS : it.nextDoc();
+                 d != DocIdSetIterator.NO_MORE_DOCS && limit > 0; d = it.nextDoc(), limit--) {
+                int from = docs.context().docBase + d;
+                var note = cache.linking(searcher, from);
+                for (int i = 0; i < docIds.length; i++) {
+                    if (from != docIds[i] && out.get(i).size() < MAX_BACKLINKS
+                            && keysByHit.get(i).stream().anyMatch(note.links()::contains)) {
+                        out.get(i).add(new SearchResponse.NoteRef(note.id(), note.title()));
+                    }
                 }
             }
         }

@@ -224,10 +224,10 @@ public final class SearchService {
                                           ScoreDoc[] page, Set<String> explainStems) throws IOException {
         Query textQuery = ranking.textQuery();
         int[] ids = Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
-        // Each hit's stored document is read once, with its snippets: the hit's fields, its link keys (for the notes
-        // citing it) and the links it records come from that same read.
         // Ranked by words only, every hit matches the words: only their part in the body can mark snippets.
         Query marking = ranking.fused() ? textQuery : HighlightQuery.forMatchingDocs(textQuery, Fields.BODY);
+        // Each hit's stored document is read once, with its snippets: the hit's fields, its link keys (for the notes
+        // citing it) and the links it records come from that same read.
         var highlighted = Snippets.highlight(searcher, analyzer, Fields.BODY, marking, ids, SNIPPETS_PER_HIT,
                 HIT_FIELDS);
         var snippets = highlighted.snippets();
