@@ -11,6 +11,7 @@ import org.painsearch.corpus.ContentVersion;
 import org.painsearch.corpus.CorpusException;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.corpus.TextFiles;
+import org.painsearch.index.FileStamp;
 import org.painsearch.index.IndexService;
 import org.painsearch.index.Indexer;
 import org.painsearch.index.Synonyms;
@@ -66,7 +67,18 @@ public final class Library implements Closeable {
         this.corpus = corpus;
         this.index = index;
         this.embeddings = embeddings;
-        this.indexer = new Indexer(index, embeddings);
+        // Documents waiting for their vectors are read again from their file, so the queue holds no text.
+        this.indexer = new Indexer(index, embeddings, file -> {
+            try {
+                return corpus.read(file);
+            } catch (CorpusException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        });
+        tasks.watch("vectors", () -> {
+            int[] p = indexer.vectorProgress();
+            return p[0] < p[1] ? new Tasks.TaskView("vectors", "Computing meaning vectors", p[0], p[1]) : null;
+        });
         this.files = new FileSync(corpus, indexer);
         this.synonyms = new Synonyms(corpus.synonymsFile());
         this.bookmarks = new BookmarkStore(corpus.root().resolve("bookmarks.json"), clock);
@@ -238,26 +250,33 @@ public final class Library implements Closeable {
     }
 
     /**
-     * Rebuilds the index from every corpus file, read and written as a stream. Unreadable files are reported and
-     * left out; the new index replaces the old one only when complete.
+     * Rebuilds the index from every corpus file, read, parsed and written as a stream on every core. Unreadable
+     * files are reported and left out; the new index replaces the old one only when complete. Vectors not in the
+     * embedding cache follow in the background ({@code indexer().vectorsDone()}).
      */
     public RebuildReport rebuild(Progress progress) throws IOException {
         long started = System.nanoTime();
         List<Path> files = corpus.documentFiles();
-        var problems = new ArrayList<CorpusException>();
-        int[] indexed = {0};
-        indexer.rebuild(files.size(), sink -> {
-            for (Path file : files) {
-                try {
-                    sink.add(corpus.read(file), ContentVersion.ofDocument(file));
-                    indexed[0]++;
-                } catch (CorpusException e) {
-                    problems.add(e);
-                }
+        var problems = java.util.Collections.synchronizedList(new ArrayList<CorpusException>());
+        var indexed = new java.util.concurrent.atomic.AtomicInteger();
+        indexer.rebuild(files, file -> {
+            try {
+                // Stamp, then version, then text: a file edited meanwhile is recorded as older than it is, so the
+                // next reconciliation indexes it again rather than trusting it.
+                var stamp = FileStamp.settled(file);
+                String version = ContentVersion.ofDocument(file);
+                var entry = new Indexer.Entry(corpus.read(file), version, stamp);
+                indexed.incrementAndGet();
+                return entry;
+            } catch (CorpusException e) {
+                problems.add(e);
+                return null;
             }
         }, progress);
         this.files.forgetAll();
-        return new RebuildReport(indexed[0], problems, (System.nanoTime() - started) / 1_000_000);
+        var sorted = new ArrayList<>(problems);
+        sorted.sort(java.util.Comparator.comparing(CorpusException::getMessage));
+        return new RebuildReport(indexed.get(), sorted, (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -292,6 +311,7 @@ public final class Library implements Closeable {
 
     @Override
     public void close() throws IOException {
+        indexer.close(); // after the batch under way; documents left get their vectors after the next start
         suggestions.close();
         try {
             index.close();

@@ -9,12 +9,16 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.painsearch.corpus.ContentVersion;
 import org.painsearch.corpus.CorpusStore;
+import org.painsearch.index.FileStamp;
+import org.painsearch.index.IndexedFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the index in step with the corpus: compares each corpus file's content version with the one the index
  * recorded, and re-indexes files missing from the index or newer than it, and removes documents whose file is gone.
+ * A file whose size and modification time are those the index recorded is not read at all, so a start at 100k
+ * documents reads only what changed.
  * Run when the index is opened (whatever was written while painsearch was stopped, or lost in a crash) and when the
  * corpus watcher loses events.
  */
@@ -62,14 +66,23 @@ public final class Reconciliation {
         }
     }
 
-    /** Compares the corpus files with the content versions an index recorded (see IndexService#contentVersions). */
+    /**
+     * Compares the corpus files with the content versions an index recorded (see IndexService#contentVersions),
+     * hashing every file: what {@code ./painsearch check} does, trusting nothing.
+     */
     public static Differences compare(CorpusStore corpus, Map<String, String> indexed) throws IOException {
-        return compare(corpus, indexed, n -> { });
+        var files = new HashMap<String, IndexedFile>();
+        indexed.forEach((id, version) -> files.put(id, new IndexedFile(version, null)));
+        return compareFiles(corpus, files, n -> { });
     }
 
-    /** As {@link #compare(CorpusStore, Map)}, telling {@code progress} how many files were compared. */
-    public static Differences compare(CorpusStore corpus, Map<String, String> indexed,
-                                      java.util.function.IntConsumer progress) throws IOException {
+    /**
+     * Compares the corpus files with what an index recorded about them (see IndexService#indexedFiles), telling
+     * {@code progress} how many files were compared. A file whose size and modification time are those recorded
+     * is taken as unchanged without reading it; the others are hashed and compared by content version.
+     */
+    public static Differences compareFiles(CorpusStore corpus, Map<String, IndexedFile> indexed,
+                                           java.util.function.IntConsumer progress) throws IOException {
         int compared = 0;
         var missing = new ArrayList<Path>();
         var stale = new ArrayList<Path>();
@@ -78,11 +91,13 @@ public final class Reconciliation {
             String name = file.getFileName().toString();
             String id = name.substring(0, name.length() - 3);
             onDisk.put(id, file);
-            String version = indexed.get(id);
-            if (version == null) {
+            IndexedFile known = indexed.get(id);
+            if (known == null) {
                 missing.add(file);
-            } else if (!version.equals(ContentVersion.ofDocument(file))) {
-                stale.add(file);
+            } else if (known.stamp() == null || !known.stamp().equals(FileStamp.of(file))) {
+                if (!known.version().equals(ContentVersion.ofDocument(file))) {
+                    stale.add(file);
+                }
             }
             progress.accept(++compared);
         }
@@ -94,7 +109,7 @@ public final class Reconciliation {
     /** Compares and fixes through the library's one write path, then commits; {@code progress} counts documents. */
     static Outcome run(Library library, Library.Progress progress) throws IOException {
         progress.stage("Checking the index against the corpus", library.corpus().documentFiles().size());
-        var found = compare(library.corpus(), library.index().contentVersions(), progress::step);
+        var found = compareFiles(library.corpus(), library.index().indexedFiles(), progress::step);
         if (!found.none()) {
             progress.stage("Bringing the index in step", found.count()); // no empty bar when nothing differs
         }
@@ -115,6 +130,11 @@ public final class Reconciliation {
         }
         if (!found.none()) {
             library.indexer().flush();
+        }
+        // Documents a previous run indexed by their words but stopped before giving them vectors.
+        int leftovers = library.indexer().resumeVectors();
+        if (leftovers > 0) {
+            LOG.info("computing meaning vectors for {} document(s) left without them", leftovers);
         }
         return new Outcome(found, problems);
     }

@@ -99,6 +99,8 @@ public final class PainsearchAdapter {
                 throw new IOException("painsearch could not read " + report.problems().size()
                         + " generated file(s), e.g. " + report.problems().get(0).getMessage());
             }
+            library.indexer().vectorsDone().join(); // words first, then the vectors in the background
+            library.indexer().flush();
         } catch (IOException | RuntimeException e) {
             library.close();
             throw e;

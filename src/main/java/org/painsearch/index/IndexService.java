@@ -135,6 +135,11 @@ public final class IndexService implements Closeable {
                 .anyMatch(l -> l.reader().getFieldInfos().fieldInfo(Fields.VECTOR) != null));
     }
 
+    /** What the index recorded about each searchable document's file (content version and stamp), by id. */
+    public Map<String, IndexedFile> indexedFiles() throws IOException {
+        return withSearcher(IndexedVersions::files);
+    }
+
     /** The content version of every searchable document, by id ("" for a document indexed without one). */
     public Map<String, String> contentVersions() throws IOException {
         return withSearcher(IndexedVersions::of);
@@ -145,12 +150,12 @@ public final class IndexService implements Closeable {
         return path;
     }
 
-    /** Adds or replaces one document (with its children); returns the generation that makes it searchable. */
-    long upsert(Document d, List<float[]> passageVectors, String version) throws IOException {
+    /** Adds or replaces the block of document {@code id}; returns the generation that makes it searchable. */
+    long upsert(String id, List<org.apache.lucene.document.Document> block) throws IOException {
         requireWritable();
         writes.readLock().lock();
         try {
-            return writer.updateDocuments(new Term(Fields.ROOT, d.id()), DocumentMapper.toBlock(d, passageVectors, version));
+            return writer.updateDocuments(new Term(Fields.ROOT, id), block);
         } finally {
             writes.readLock().unlock();
         }

@@ -176,6 +176,7 @@ class CliTest {
         try (var library = new Library(new CorpusStore(corpus), IndexService.openWritable(index),
                 java.time.Clock.systemUTC(), embeddings, org.painsearch.search.RankingMode.HYBRID)) {
             library.rebuild(Library.Progress.NONE);
+            library.indexer().vectorsDone().join(); // words first, vectors in the background
             for (String q : List.of("massage pain", "why does touch help", "sleep -massage")) {
                 var expected = library.search().search(org.painsearch.search.SearchRequest.of(q)).hits().stream()
                         .map(h -> h.id()).toList();

@@ -78,14 +78,16 @@ class IndexerTest {
             indexer.flush();
             var seenDuring = new CopyOnWriteArrayList<List<String>>();
 
-            indexer.rebuild(2, sink -> {
-                sink.add(article("kept", "rebuilt text"), "v1");
-                sink.add(article("gone", "rebuilt text"), "v1");
+            indexer.rebuild(List.of("kept", "gone", "meanwhile"), item -> {
+                if (!item.equals("meanwhile")) {
+                    return new Indexer.Entry(article(item, "rebuilt text"), "v1", null);
+                }
                 // A note saved and one deleted while the rebuild runs, say from the page.
                 indexer.awaitVisible(indexer.write(article("saved", "written meanwhile"), "v2"));
                 indexer.awaitVisible(indexer.write(article("kept", "edited meanwhile"), "v2"));
                 indexer.awaitVisible(indexer.delete("gone"));
                 seenDuring.add(index.withSearcher(IndexerTest::ids));
+                return null;
             }, done -> { });
 
             assertThat(seenDuring).containsExactly(List.of("kept", "saved"));

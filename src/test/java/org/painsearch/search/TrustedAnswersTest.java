@@ -38,6 +38,7 @@ class TrustedAnswersTest {
         library = new Library(new CorpusStore(corpus), IndexService.openWritable(dir.resolve("index")),
                 Clock.systemUTC(), embeddings, RankingMode.HYBRID);
         assertThat(library.rebuild(Library.Progress.NONE).problems()).isEmpty();
+        library.indexer().vectorsDone().join(); // words first, vectors in the background
         assertThat(library.index().hasVectors()).isTrue();
     }
 

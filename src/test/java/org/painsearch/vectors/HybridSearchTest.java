@@ -35,6 +35,7 @@ class HybridSearchTest {
         library = new Library(new CorpusStore(corpus), IndexService.openWritable(dir.resolve("index")), Clock.systemUTC(),
                 embeddings, RankingMode.HYBRID);
         library.rebuild(Library.Progress.NONE);
+        library.indexer().vectorsDone().join(); // words first, vectors in the background
     }
 
     @AfterAll

@@ -78,6 +78,7 @@ class MeaningWhileLoadingTest {
         library = new Library(new CorpusStore(TestCorpus.write(dir)), IndexService.openWritable(dir.resolve("index")),
                 Clock.systemUTC(), embeddings, RankingMode.HYBRID);
         library.rebuild(Library.Progress.NONE);
+        library.indexer().vectorsDone().join(); // words first, vectors in the background
     }
 
     @AfterEach
