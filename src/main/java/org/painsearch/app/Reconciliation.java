@@ -34,12 +34,16 @@ public final class Reconciliation {
      * @param missing  corpus files the index does not have
      * @param stale    corpus files the index has in an older version
      * @param orphaned ids of indexed documents whose file is gone
+     * @param unstamped corpus files in step with the index that it has no stamp for (they were read while they could
+     *                  still change), with their stamp now: recorded, so that the next comparison need not read them
      */
-    public record Differences(List<Path> missing, List<Path> stale, List<String> orphaned) {
+    public record Differences(List<Path> missing, List<Path> stale, List<String> orphaned,
+                              Map<Path, FileStamp> unstamped) {
         public Differences {
             missing = List.copyOf(missing);
             stale = List.copyOf(stale);
             orphaned = List.copyOf(orphaned);
+            unstamped = Map.copyOf(unstamped);
         }
 
         /** True when the index matches the corpus. */
@@ -73,6 +77,7 @@ public final class Reconciliation {
     public static Differences compare(CorpusStore corpus, Map<String, String> indexed) throws IOException {
         var files = new HashMap<String, IndexedFile>();
         indexed.forEach((id, version) -> files.put(id, new IndexedFile(version, null)));
+        // Nothing trusted: every file is hashed (and what it finds unstamped is ignored here).
         return compareFiles(corpus, files, n -> { });
     }
 
@@ -86,6 +91,7 @@ public final class Reconciliation {
         int compared = 0;
         var missing = new ArrayList<Path>();
         var stale = new ArrayList<Path>();
+        var unstamped = new HashMap<Path, FileStamp>();
         var onDisk = new HashMap<String, Path>();
         for (Path file : corpus.documentFiles()) {
             String name = file.getFileName().toString();
@@ -95,15 +101,18 @@ public final class Reconciliation {
             if (known == null) {
                 missing.add(file);
             } else if (known.stamp() == null || !known.stamp().equals(FileStamp.of(file))) {
+                var stamp = FileStamp.settled(file); // before the hash, as when indexing
                 if (!known.version().equals(ContentVersion.ofDocument(file))) {
                     stale.add(file);
+                } else if (stamp != null) {
+                    unstamped.put(file, stamp);
                 }
             }
             progress.accept(++compared);
         }
         var orphaned = new TreeSet<>(indexed.keySet());
         orphaned.removeAll(onDisk.keySet());
-        return new Differences(missing, stale, List.copyOf(orphaned));
+        return new Differences(missing, stale, List.copyOf(orphaned), unstamped);
     }
 
     /** Compares and fixes through the library's one write path, then commits; {@code progress} counts documents. */
@@ -128,13 +137,18 @@ public final class Reconciliation {
             library.forget(id);
             progress.step(++done);
         }
-        if (!found.none()) {
-            library.indexer().flush();
+        for (var e : found.unstamped().entrySet()) {
+            String name = e.getKey().getFileName().toString();
+            try {
+                library.indexer().restamp(name.substring(0, name.length() - 3), e.getValue());
+            } catch (IOException | RuntimeException failed) {
+                // An index from before stamps has no such fields to update: its files are hashed until reindexed.
+                LOG.debug("could not record file stamps: {}", failed.getMessage());
+                break;
+            }
         }
-        // Documents a previous run indexed by their words but stopped before giving them vectors.
-        int leftovers = library.indexer().resumeVectors();
-        if (leftovers > 0) {
-            LOG.info("computing meaning vectors for {} document(s) left without them", leftovers);
+        if (!found.none() || !found.unstamped().isEmpty()) {
+            library.indexer().flush();
         }
         return new Outcome(found, problems);
     }

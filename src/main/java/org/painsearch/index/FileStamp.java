@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
  * @param modified the latest modification time among them, in nanoseconds since the epoch
  */
 public record FileStamp(long size, long modified) {
+    /** What the index records in place of a stamp it does not trust. */
+    static final long NO_STAMP = -1;
+
     // A file modified this recently may be modified again within the same clock tick of its file system (ext4
     // ticks in milliseconds, FAT in two seconds) without its stamp changing: such a file gets no stamp, so it is
     // hashed next time rather than trusted.

@@ -161,6 +161,19 @@ public final class IndexService implements Closeable {
         }
     }
 
+    /** Replaces the file stamp recorded for document {@code id}, in place (see FileStamp). */
+    void restamp(String id, FileStamp stamp) throws IOException {
+        requireWritable();
+        writes.readLock().lock();
+        try {
+            writer.updateDocValues(new Term(Fields.ID, id),
+                    new org.apache.lucene.document.NumericDocValuesField(Fields.FILE_SIZE, stamp.size()),
+                    new org.apache.lucene.document.NumericDocValuesField(Fields.FILE_MODIFIED, stamp.modified()));
+        } finally {
+            writes.readLock().unlock();
+        }
+    }
+
     /** Removes a document (with its children); removing one that is not there does nothing. */
     long delete(String id) throws IOException {
         requireWritable();

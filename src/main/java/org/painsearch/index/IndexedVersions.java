@@ -37,7 +37,7 @@ final class IndexedVersions {
                 String id = ids.lookupOrd(ids.nextOrd()).utf8ToString();
                 String version = versions.advanceExact(doc) ? versions.lookupOrd(versions.nextOrd()).utf8ToString() : "";
                 FileStamp stamp = sizes.advanceExact(doc) && times.advanceExact(doc)
-                        ? new FileStamp(sizes.longValue(), times.longValue()) : null;
+                        && times.longValue() != FileStamp.NO_STAMP ? new FileStamp(sizes.longValue(), times.longValue()) : null;
                 out.put(id, new IndexedFile(version, stamp));
             }
         }
@@ -66,7 +66,7 @@ final class IndexedVersions {
                 String path = fields.get(Fields.PATH);
                 String version = versions.advanceExact(doc) ? versions.lookupOrd(versions.nextOrd()).utf8ToString() : null;
                 FileStamp stamp = sizes.advanceExact(doc) && times.advanceExact(doc)
-                        ? new FileStamp(sizes.longValue(), times.longValue()) : null;
+                        && times.longValue() != FileStamp.NO_STAMP ? new FileStamp(sizes.longValue(), times.longValue()) : null;
                 if (path != null) { // a document without a file cannot be read again: reconciliation rewrites it
                     out.add(Vectorizer.Job.ofFile(fields.get(Fields.ID), version, stamp, java.nio.file.Path.of(path)));
                 }

@@ -112,6 +112,16 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
+    /**
+     * Records {@code stamp} for document {@code id}, whose file was found in step with the index by its content
+     * version, so that the next comparison need not read it. Only the two numbers change, in place.
+     */
+    public void restamp(String id, FileStamp stamp) throws IOException {
+        synchronized (lockOf(id)) {
+            index.restamp(id, stamp);
+        }
+    }
+
     // The background rewrite of a document with its vectors, unless it was written again since.
     private void rewrite(Vectorizer.Job job, Document d, List<float[]> v) throws IOException {
         synchronized (lockOf(job.id())) {
@@ -131,17 +141,8 @@ public final class Indexer implements AutoCloseable {
 
     private synchronized Vectorizer vectorizer() {
         if (vectorizer == null) {
-            vectorizer = new Vectorizer(vectors, source, new Vectorizer.Rewrite() {
-                @Override
-                public void apply(Vectorizer.Job job, Document d, List<float[]> v) throws IOException {
-                    rewrite(job, d, v);
-                }
-
-                @Override
-                public void settle() throws IOException {
-                    flush(); // the end of a batch of background work: committed and searchable
-                }
-            });
+            // The end of a batch of background work: committed and searchable.
+            vectorizer = new Vectorizer(vectors, source, this::rewrite, this::flush);
         }
         return vectorizer;
     }
@@ -151,10 +152,9 @@ public final class Indexer implements AutoCloseable {
                                                            FileStamp stamp, boolean vectorsPending) {
         var block = DocumentMapper.toBlock(d, passageVectors, version);
         var parent = block.get(block.size() - 1);
-        if (stamp != null) {
-            parent.add(new NumericDocValuesField(Fields.FILE_SIZE, stamp.size()));
-            parent.add(new NumericDocValuesField(Fields.FILE_MODIFIED, stamp.modified()));
-        }
+        // Always both fields (NO_STAMP when untrusted), so that a stamp can be updated in place later.
+        parent.add(new NumericDocValuesField(Fields.FILE_SIZE, stamp == null ? FileStamp.NO_STAMP : stamp.size()));
+        parent.add(new NumericDocValuesField(Fields.FILE_MODIFIED, stamp == null ? FileStamp.NO_STAMP : stamp.modified()));
         if (vectorsPending) {
             parent.add(new KeywordField(Fields.VECTORS_PENDING, "true", Field.Store.NO));
         }

@@ -57,16 +57,21 @@ final class Vectorizer implements AutoCloseable {
     }
 
     /** Writes a document with its vectors when {@code job} is still its latest write. */
+    @FunctionalInterface
     interface Rewrite {
         void apply(Job job, Document d, List<float[]> vectors) throws IOException;
+    }
 
-        /** Commits the rewrites so far and makes them searchable (the queue ran dry: whoever waits searches next). */
-        void settle() throws IOException;
+    /** Commits the rewrites so far and makes them searchable (the queue ran dry: whoever waits searches next). */
+    @FunctionalInterface
+    interface Settle {
+        void run() throws IOException;
     }
 
     private final PassageVectors vectors;
     private final Indexer.Reader source;
     private final Rewrite rewrite;
+    private final Settle settle;
     private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     // The latest job of each document; a job that is no longer the latest is skipped.
     private final Map<String, Job> latest = new ConcurrentHashMap<>();
@@ -78,10 +83,11 @@ final class Vectorizer implements AutoCloseable {
     private CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
     private volatile boolean closed;
 
-    Vectorizer(PassageVectors vectors, Indexer.Reader source, Rewrite rewrite) {
+    Vectorizer(PassageVectors vectors, Indexer.Reader source, Rewrite rewrite, Settle settle) {
         this.vectors = vectors;
         this.source = source;
         this.rewrite = rewrite;
+        this.settle = settle;
         this.worker = Thread.ofPlatform().daemon().name("painsearch-vectors").unstarted(this::run);
         worker.start();
     }
@@ -159,7 +165,7 @@ final class Vectorizer implements AutoCloseable {
                 queue.drainTo(batch, BATCH - 1);
                 embed(batch);
                 if (queue.isEmpty()) {
-                    rewrite.settle();
+                    settle.run();
                 }
             } catch (InterruptedException e) {
                 return;

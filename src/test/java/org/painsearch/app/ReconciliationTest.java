@@ -124,4 +124,28 @@ class ReconciliationTest {
                     .isNull();
         }
     }
+
+    @Test
+    void filesReadWhileTheyCouldStillChangeAreStampedOnceTheyHaveSettled() throws Exception {
+        TestCorpus.library(dir).close(); // written and indexed at once: too fresh to be trusted by their stamps
+        Path corpus = dir.resolve("corpus");
+        Path sleep = corpus.resolve("articles/sleep-pain.md");
+        try (var library = open(corpus)) {
+            assertThat(library.index().indexedFiles().get("sleep-pain").stamp()).isNull();
+        }
+        Files.setLastModifiedTime(sleep, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(60)));
+
+        try (var library = open(corpus)) {
+            var outcome = library.reconcile(Library.Progress.NONE);
+
+            assertThat(outcome.found().none()).isTrue();
+            assertThat(outcome.found().unstamped()).containsOnlyKeys(sleep);
+            library.indexer().flush();
+            assertThat(library.index().indexedFiles().get("sleep-pain").stamp())
+                    .isEqualTo(org.painsearch.index.FileStamp.of(sleep));
+        }
+        try (var library = open(corpus)) {
+            assertThat(library.reconcile(Library.Progress.NONE).found().unstamped()).as("committed").isEmpty();
+        }
+    }
 }
