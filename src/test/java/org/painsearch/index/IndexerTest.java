@@ -96,4 +96,29 @@ class IndexerTest {
             assertThat(committedIds()).containsExactly("kept", "saved");
         }
     }
+
+    @Test
+    void aRebuildOnEveryCoreCountsEachItemOnceInOrderAndLeavesOutWhatCouldNotBeRead() throws Exception {
+        try (var index = IndexService.openWritable(dir.resolve("index"))) {
+            var items = java.util.stream.IntStream.range(0, 200).mapToObj(i -> "doc-" + i).toList();
+            var steps = new CopyOnWriteArrayList<Integer>();
+            var stages = new CopyOnWriteArrayList<String>();
+            new Indexer(index, null).rebuild(items, item -> item.endsWith("7") ? null
+                    : new Indexer.Entry(article(item, "text of " + item), "v1", null), new Indexer.Progress() {
+                        @Override
+                        public void step(int done) {
+                            steps.add(done);
+                        }
+
+                        @Override
+                        public void stage(String name, int total) {
+                            stages.add(name + " " + total);
+                        }
+                    });
+
+            assertThat(stages).containsExactly("Writing the index 200");
+            assertThat(steps).isEqualTo(java.util.stream.IntStream.rangeClosed(1, 200).boxed().toList());
+            assertThat(index.contentVersions()).hasSize(180).doesNotContainKey("doc-7").containsKey("doc-8");
+        }
+    }
 }
