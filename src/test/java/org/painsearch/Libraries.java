@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.painsearch.app.Library;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.engine.RankingMode;
+import org.painsearch.engine.lucene.LuceneBackend;
 import org.painsearch.engine.lucene.LuceneEngine;
 import org.painsearch.index.IndexService;
 import org.painsearch.index.Synonyms;
@@ -30,7 +31,7 @@ public final class Libraries {
                                RankingMode mode) {
         var bookmarks = Library.bookmarksOf(corpus, clock);
         return new Library(corpus, new LuceneEngine(index, new Synonyms(corpus.synonymsFile()), bookmarks::bookmarkedIds,
-                embeddings, mode), bookmarks, clock);
+                embeddings, mode, LuceneBackend.corpusReader(corpus)), bookmarks, clock);
     }
 
     /** The embedded engine of {@code library}, for tests that look at Lucene itself. */

@@ -47,12 +47,14 @@ final class FileSync {
             return elsewhere ? NOTHING_WRITTEN : forget(id);
         }
         try {
-            Document d = corpus.read(file);
+            // Stamp and version before the text: an edit made meanwhile makes the index look older, never newer.
+            var stamp = org.painsearch.corpus.FileStamp.settled(file);
             String version = ContentVersion.ofDocument(file);
+            Document d = corpus.read(file);
             if (version.equals(indexedVersions.get(d.id()))) {
                 return NOTHING_WRITTEN;
             }
-            long generation = indexer.write(d, version);
+            long generation = indexer.write(d, version, stamp);
             indexedVersions.put(d.id(), version);
             return generation;
         } catch (CorpusException e) {

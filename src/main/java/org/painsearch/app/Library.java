@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.painsearch.corpus.ContentVersion;
 import org.painsearch.corpus.CorpusException;
 import org.painsearch.corpus.CorpusStore;
+import org.painsearch.corpus.FileStamp;
 import org.painsearch.corpus.TextFiles;
 import org.painsearch.engine.Engine;
 import org.painsearch.engine.EngineConfig;
@@ -44,6 +45,11 @@ public final class Library implements Closeable {
         this.files = new FileSync(corpus, engine);
         this.bookmarks = bookmarks;
         this.notes = new NoteService(corpus, clock);
+        tasks.watch("vectors", () -> {
+            var backlog = engine.vectorBacklog();
+            return backlog.running()
+                    ? new Tasks.TaskView("vectors", "Computing meaning vectors", backlog.done(), backlog.total()) : null;
+        });
     }
 
     /**
@@ -187,7 +193,11 @@ public final class Library implements Closeable {
         var indexed = new java.util.concurrent.atomic.AtomicInteger();
         engine.rebuild(files, file -> {
             try {
-                var entry = new Engine.Entry(corpus.read(file), ContentVersion.ofDocument(file));
+                // Stamp, then version, then text: a file edited meanwhile is recorded as older than it is, so the
+                // next reconciliation indexes it again rather than trusting it.
+                var stamp = FileStamp.settled(file);
+                String version = ContentVersion.ofDocument(file);
+                var entry = new Engine.Entry(corpus.read(file), version, stamp);
                 indexed.incrementAndGet();
                 return entry;
             } catch (CorpusException e) {

@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Work running in the background, each with how far it got, for the page's progress line and the terminal. */
 public final class Tasks {
     private final Map<String, Task> running = new ConcurrentHashMap<>();
+    // Work that reports on itself (the background vectors): shown while its view is not null.
+    private final Map<String, java.util.function.Supplier<TaskView>> watched = new ConcurrentHashMap<>();
 
     /** One task as {@code GET /api/status} shows it. */
     public record TaskView(String id, String label, int done, int total) {
@@ -58,8 +60,15 @@ public final class Tasks {
         return task;
     }
 
+    /** Lists, under {@code id}, the view {@code view} gives whenever it gives one (null: nothing running). */
+    public void watch(String id, java.util.function.Supplier<TaskView> view) {
+        watched.put(id, view);
+    }
+
     /** The tasks running now. */
     public List<TaskView> running() {
-        return running.values().stream().map(Task::view).toList();
+        var all = new java.util.ArrayList<>(running.values().stream().map(Task::view).toList());
+        watched.values().stream().map(java.util.function.Supplier::get).filter(java.util.Objects::nonNull).forEach(all::add);
+        return all;
     }
 }

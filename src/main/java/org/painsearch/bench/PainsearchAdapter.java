@@ -101,6 +101,8 @@ public final class PainsearchAdapter {
                 throw new IOException("painsearch could not read " + report.problems().size()
                         + " generated file(s), e.g. " + report.problems().get(0).getMessage());
             }
+            library.engine().vectorsDone().join(); // words first, then the vectors in the background
+            library.engine().flush();
         } catch (IOException | RuntimeException e) {
             library.close();
             throw e;

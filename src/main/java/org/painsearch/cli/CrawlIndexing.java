@@ -50,6 +50,7 @@ final class CrawlIndexing implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (library != null) {
+            ConsoleProgress.finishVectors(library); // the crawled documents' meaning vectors, before this process ends
             library.close(); // commits: the end of the batch
         }
     }

@@ -72,6 +72,7 @@ final class ImportCommand implements Callable<Integer> {
                     case ImportOutcome.Failed f -> print(out, "failed", o.source(), null, f.reason());
                 }
             });
+            ConsoleProgress.finishVectors(library); // the imported documents' meaning vectors, before this process ends
             int failed = (int) outcomes.stream().filter(o -> o instanceof ImportOutcome.Failed).count();
             return summary(out, outcomes.size(), failed + opmlFailed);
         }

@@ -50,6 +50,7 @@ final class LocalIndex {
      */
     static boolean ensureBuilt(Library library, PrintWriter out) throws IOException {
         if (buildIfNeeded(library, out)) {
+            ConsoleProgress.finishVectors(library); // the command ends soon: the vectors now, not at the next start
             return true;
         }
         org.painsearch.app.Reconciliation.Outcome outcome;

@@ -67,6 +67,7 @@ final class NoteCommand implements Runnable {
                 try (var library = access.library()) {
                     LocalIndex.ensureBuilt(library, out);
                     id = library.createNote(draft).id();
+                    ConsoleProgress.finishVectors(library);
                 }
             }
             out.println("created " + id + " (" + store.corpusDir().resolve("notes").resolve(id + ".md") + ")");

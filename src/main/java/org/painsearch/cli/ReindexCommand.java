@@ -50,7 +50,10 @@ final class ReindexCommand implements Callable<Integer> {
             return answer.path("problems").isEmpty() ? 0 : 1;
         }
         try (var library = access.library()) {
-            return LocalIndex.rebuild(library, out) ? 0 : 1;
+            boolean complete = LocalIndex.rebuild(library, out);
+            // Words are searchable already; vectors not in the cache are computed now, as this process ends after.
+            ConsoleProgress.finishVectors(library);
+            return complete ? 0 : 1;
         }
     }
 }

@@ -182,6 +182,11 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
             return;
         }
+        try {
+            library.engine().resumeVectors(); // documents a previous run left without vectors, in the background
+        } catch (IOException | RuntimeException e) {
+            out.println("Could not look for documents still without meaning vectors (" + e.getMessage() + ").");
+        }
         // Printed once the bar is closed, so it starts a line of its own.
         if (!outcome.found().none()) {
             out.println("Brought the index in step with the corpus: " + outcome.summary() + ".");

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.painsearch.corpus.Document;
+import org.painsearch.corpus.FileStamp;
 
 /**
  * A search backend: what the web page, the command line, notes and evaluation ask of an index. The corpus files
@@ -65,7 +66,18 @@ public interface Engine extends Closeable {
     Closeness closeness(String query, List<String> ids, int k) throws IOException;
 
     /** Writes (adds or replaces) a document read from a file of content version {@code version}. */
-    long write(Document document, String version) throws IOException;
+    default long write(Document document, String version) throws IOException {
+        return write(document, version, null);
+    }
+
+    /**
+     * As {@link #write(Document, String)}, recording the file's {@code stamp} (its size and modification time when
+     * read; null for none) so that reconciliation need not read a file that has not changed since.
+     */
+    long write(Document document, String version, FileStamp stamp) throws IOException;
+
+    /** Records a new stamp for document {@code id}'s file, found unchanged by its content version. */
+    void restamp(String id, FileStamp stamp) throws IOException;
 
     /** Takes a document out. */
     long delete(String id) throws IOException;
@@ -89,8 +101,28 @@ public interface Engine extends Closeable {
      */
     CompletableFuture<Void> vectorsDone();
 
+    /** Documents given their vectors, and documents waiting for them, since the background work last finished. */
+    Backlog vectorBacklog();
+
+    /**
+     * Queues for vectors the documents an earlier run left without them (stopped before it finished); returns how
+     * many were queued.
+     */
+    int resumeVectors() throws IOException;
+
+    /** Work done and work queued: {@code done} of {@code total}. */
+    record Backlog(int done, int total) {
+        /** True while some is left. */
+        public boolean running() {
+            return done < total;
+        }
+    }
+
     /** The content version recorded for each indexed document, by id (for reconciling with the corpus). */
     Map<String, String> contentVersions() throws IOException;
+
+    /** What the index recorded about each indexed document's file (content version and stamp), by id. */
+    Map<String, IndexedFile> indexedFiles() throws IOException;
 
     /** How many documents are searchable. */
     int documentCount() throws IOException;
@@ -121,8 +153,15 @@ public interface Engine extends Closeable {
     record Status(String backend, Path location, boolean current, String synonymProblem) {
     }
 
-    /** A document to index and the content version of its file (null when it has none). */
-    record Entry(Document document, String version) {
+    /**
+     * A document to index, the content version of its file (null when it has none) and the file's stamp taken
+     * before it was read (null for none).
+     */
+    record Entry(Document document, String version, FileStamp stamp) {
+        /** An entry without a stamp. */
+        public Entry(Document document, String version) {
+            this(document, version, null);
+        }
     }
 
     /** Reads one item of a rebuild into an entry; null leaves it out (the caller reports why). */

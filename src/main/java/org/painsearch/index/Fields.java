@@ -14,6 +14,13 @@ public final class Fields {
     // KeywordField (doc values only matter), on documents: the ContentVersion of the corpus file it was read from,
     // so reconciliation finds stale documents by reading doc values, never the stored text.
     public static final String VERSION = "version";
+    // KeywordField on documents whose passage vectors are still being computed in the background, so a restart
+    // finds and finishes them; meaning search does not find such a document until then (words do).
+    public static final String VECTORS_PENDING = "vectors_pending";
+    // NumericDocValuesField on documents: size and modification time of the corpus files read (see FileStamp), so
+    // reconciliation hashes only files whose stamp changed. Absent for a file read while it could still change.
+    public static final String FILE_SIZE = "file_size";
+    public static final String FILE_MODIFIED = "file_modified";
     // KeywordField: "doc" for a whole document, "segment" for a timed podcast passage; searches always filter on it.
     public static final String KIND = "kind";
     // KeywordField on every doc of a block: updateDocuments(term(ROOT, id)) replaces a document and its segments at once.

@@ -1,5 +1,7 @@
 package org.painsearch.index;
 
+import org.painsearch.engine.IndexedFile;
+import org.painsearch.corpus.FileStamp;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -135,6 +137,11 @@ public final class IndexService implements Closeable {
                 .anyMatch(l -> l.reader().getFieldInfos().fieldInfo(Fields.VECTOR) != null));
     }
 
+    /** What the index recorded about each searchable document's file (content version and stamp), by id. */
+    public Map<String, IndexedFile> indexedFiles() throws IOException {
+        return withSearcher(IndexedVersions::files);
+    }
+
     /** The content version of every searchable document, by id ("" for a document indexed without one). */
     public Map<String, String> contentVersions() throws IOException {
         return withSearcher(IndexedVersions::of);
@@ -145,12 +152,25 @@ public final class IndexService implements Closeable {
         return path;
     }
 
-    /** Adds or replaces one document (with its children); returns the generation that makes it searchable. */
-    long upsert(Document d, List<float[]> passageVectors, String version) throws IOException {
+    /** Adds or replaces the block of document {@code id}; returns the generation that makes it searchable. */
+    long upsert(String id, List<org.apache.lucene.document.Document> block) throws IOException {
         requireWritable();
         writes.readLock().lock();
         try {
-            return writer.updateDocuments(new Term(Fields.ROOT, d.id()), DocumentMapper.toBlock(d, passageVectors, version));
+            return writer.updateDocuments(new Term(Fields.ROOT, id), block);
+        } finally {
+            writes.readLock().unlock();
+        }
+    }
+
+    /** Replaces the file stamp recorded for document {@code id}, in place (see FileStamp). */
+    void restamp(String id, FileStamp stamp) throws IOException {
+        requireWritable();
+        writes.readLock().lock();
+        try {
+            writer.updateDocValues(new Term(Fields.ID, id),
+                    new org.apache.lucene.document.NumericDocValuesField(Fields.FILE_SIZE, stamp.size()),
+                    new org.apache.lucene.document.NumericDocValuesField(Fields.FILE_MODIFIED, stamp.modified()));
         } finally {
             writes.readLock().unlock();
         }
@@ -227,6 +247,22 @@ public final class IndexService implements Closeable {
         writes.readLock().lock(); // writes may go on meanwhile; a swap may not
         try {
             commitLocked();
+        } finally {
+            writes.readLock().unlock();
+        }
+    }
+
+    /**
+     * Merges away the deleted documents of every segment where they are more than a tenth (they still count in the
+     * words' statistics until merged), as after background work rewrote many documents; a no-op where none is.
+     */
+    void reclaimDeletes() throws IOException {
+        if (writer == null) {
+            return;
+        }
+        writes.readLock().lock(); // writes may go on meanwhile; a swap may not
+        try {
+            writer.forceMergeDeletes(true);
         } finally {
             writes.readLock().unlock();
         }

@@ -5,6 +5,7 @@ import org.painsearch.engine.SortOrder;
 import org.painsearch.engine.SearchRequest;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.painsearch.index.Fields;
 
 /**
@@ -36,8 +36,12 @@ import org.painsearch.index.Fields;
  * closest first.
  */
 final class Ranker {
+    // Equal scores (and dates) in the order of their ids: Lucene would keep index order, which a rebuild on several
+    // threads does not fix; by id, the same search answers the same after every rebuild, page cuts included.
+    private static final SortField BY_ID = new org.apache.lucene.search.SortedSetSortField(Fields.ID, false);
+    private static final Sort BY_SCORE = new Sort(SortField.FIELD_SCORE, BY_ID);
     private static final Sort BY_DATE = new Sort(
-            new SortedNumericSortField(Fields.PUBLISHED, SortField.Type.LONG, true), SortField.FIELD_SCORE);
+            new SortedNumericSortField(Fields.PUBLISHED, SortField.Type.LONG, true), SortField.FIELD_SCORE, BY_ID);
     static final String AND_RELAXED = "No document has all of these words, so results with any of them are shown.";
     static final String SYNTAX_RELAXED = "Nothing matched the query read as search syntax, so it was searched as plain words.";
     static final String MEANING_LOADING = "Search by meaning is still loading (a few seconds after a start), so these "
@@ -103,7 +107,7 @@ final class Ranker {
             wordTotal = searcher.count(QueryFactory.combine(textQuery, clauses, null));
         } else {
             words = WordPass.run(searcher, QueryFactory.combine(textQuery, clauses, null), req.sort() == SortOrder.DATE
-                    ? new TopFieldCollectorManager(BY_DATE, n, null, n) : new TopScoreDocCollectorManager(n, null, n),
+                    ? new TopFieldCollectorManager(BY_DATE, n, null, n) : new TopFieldCollectorManager(BY_SCORE, n, null, n),
                     reading.question());
             wordTotal = words.total();
         }
@@ -141,7 +145,7 @@ final class Ranker {
             if (words == null) {
                 Query relaxed = QueryFactory.combine(textQuery, clauses, null);
                 words = WordPass.run(searcher, relaxed, req.sort() == SortOrder.DATE
-                        ? new TopFieldCollectorManager(BY_DATE, n, null, n) : new TopScoreDocCollectorManager(n, null, n),
+                        ? new TopFieldCollectorManager(BY_DATE, n, null, n) : new TopFieldCollectorManager(BY_SCORE, n, null, n),
                         reading.question());
             }
             return new Ranking(words.top().scoreDocs, wordTotal, wordTotal, textQuery, textQuery, textQuery, null, notice,
@@ -184,7 +188,7 @@ final class Ranker {
     private List<ScoreDoc> fuse(IndexSearcher searcher, Query textQuery, List<QueryFactory.FilterClause> clauses,
                                 Query constraints, float[] vector, int depth, Map<Integer, String> how) throws IOException {
         Query words = QueryFactory.combine(textQuery, clauses, null);
-        ScoreDoc[] byWords = searcher.search(words, depth).scoreDocs;
+        ScoreDoc[] byWords = searcher.search(words, depth, BY_SCORE, true).scoreDocs;
         Query allowed = QueryFactory.combine(constraints == null ? MatchAllDocsQuery.INSTANCE : constraints, clauses, null);
         List<ScoreDoc> byMeaning = Meaning.nearest(searcher, vector, allowed, FUSION_DEPTH);
         boolean[] nearIsWordHit = Membership.of(searcher, words, byMeaning.stream().mapToInt(sd -> sd.doc).toArray());
@@ -203,10 +207,9 @@ final class Ranker {
                 fused.merge(doc, config.meaningWeight() / (k + i + 1), Float::sum);
             }
         }
-        var ranked = fused.entrySet().stream()
-                .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed()
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> new ScoreDoc(e.getKey(), e.getValue())).toList();
+        var ranked = Arrays.asList(Ties.byId(searcher, fused.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed())
+                .map(e -> new ScoreDoc(e.getKey(), e.getValue())).toArray(ScoreDoc[]::new)));
         for (ScoreDoc sd : ranked) {
             Integer w = wordRank.get(sd.doc);
             Integer m = meaningRank.get(sd.doc);
@@ -230,10 +233,19 @@ final class Ranker {
                             boolean anyWord) throws IOException {
             if (anyWord) {
                 var hits = FacetCounter.matching(searcher, query);
-                return new WordPass(searcher.search(query, top), hits);
+                return new WordPass(withScores(searcher, query, searcher.search(query, top)), hits);
             }
             Object[] both = searcher.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
-            return new WordPass((TopDocs) both[0], (FacetsCollector) both[1]);
+            return new WordPass(withScores(searcher, query, (TopDocs) both[0]), (FacetsCollector) both[1]);
+        }
+
+        // A sorted collection ranks by score without keeping it: the page's scores are computed again, for it alone.
+        private static TopDocs withScores(IndexSearcher searcher, Query query, TopDocs top) throws IOException {
+            if (top instanceof org.apache.lucene.search.TopFieldDocs && top.scoreDocs.length > 0
+                    && Float.isNaN(top.scoreDocs[0].score)) {
+                org.apache.lucene.search.TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
+            }
+            return top;
         }
     }
 

@@ -78,6 +78,21 @@ public final class Embeddings implements Closeable, org.painsearch.index.Passage
         return out;
     }
 
+    /** The vectors of every passage of {@code d} when all are in the cache, else null (the model is not run). */
+    @Override
+    public List<float[]> cached(Document d) {
+        var out = new ArrayList<float[]>();
+        for (String p : Passages.of(d)) {
+            float[] v = cache.get(EmbeddingCache.key(embedder.name(), p));
+            if (v == null) {
+                return null;
+            }
+            out.add(v);
+        }
+        reused.addAndGet(out.size());
+        return out;
+    }
+
     /** The passage vectors of one document. */
     public List<float[]> vectorsFor(Document d) throws IOException {
         return vectorsFor(List.of(d), n -> { }).get(d.id());

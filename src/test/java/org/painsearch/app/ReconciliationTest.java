@@ -88,4 +88,65 @@ class ReconciliationTest {
             assertThat(hits(library, "tingling")).isEqualTo(1);
         }
     }
+
+    @Test
+    void aFileWhoseSizeAndTimeAreThoseIndexedIsNotReadButCheckStillHashesIt() throws Exception {
+        Path corpus = TestCorpus.write(dir);
+        Path sleep = corpus.resolve("articles/sleep-pain.md");
+        Path crps = corpus.resolve("articles/crps-guide.md");
+        // Files last changed an hour ago, so the rebuild can trust their stamps.
+        var anHourAgo = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
+        try (var files = Files.list(corpus.resolve("articles"))) {
+            for (Path f : files.toList()) {
+                Files.setLastModifiedTime(f, anHourAgo);
+            }
+        }
+        try (var library = open(corpus)) {
+            library.rebuild(Library.Progress.NONE);
+            assertThat(library.engine().indexedFiles().get("sleep-pain").stamp())
+                    .isEqualTo(org.painsearch.corpus.FileStamp.of(sleep));
+        }
+        // While stopped: one file rewritten to the same size with its time put back (nothing a stamp can see), and
+        // one edited as usual.
+        String text = Files.readString(sleep);
+        Files.writeString(sleep, text.replace("sleep", "SLEEP"));
+        Files.setLastModifiedTime(sleep, anHourAgo);
+        Files.writeString(crps, Files.readString(crps) + "\nA zeppelin passage.\n");
+
+        try (var library = open(corpus)) {
+            var fast = Reconciliation.compareFiles(library.corpus(), library.engine().indexedFiles(), n -> { });
+            assertThat(fast.stale()).as("only the stamp that changed is hashed").containsExactly(crps);
+            var full = Reconciliation.compare(library.corpus(), library.engine().contentVersions());
+            assertThat(full.stale()).as("check hashes every file").containsExactlyInAnyOrder(sleep, crps);
+
+            library.reconcile(Library.Progress.NONE);
+            assertThat(hits(library, "zeppelin")).isEqualTo(1);
+            assertThat(library.engine().indexedFiles().get("crps-guide").stamp()).as("changed just now: hashed next time")
+                    .isNull();
+        }
+    }
+
+    @Test
+    void filesReadWhileTheyCouldStillChangeAreStampedOnceTheyHaveSettled() throws Exception {
+        TestCorpus.library(dir).close(); // written and indexed at once: too fresh to be trusted by their stamps
+        Path corpus = dir.resolve("corpus");
+        Path sleep = corpus.resolve("articles/sleep-pain.md");
+        try (var library = open(corpus)) {
+            assertThat(library.engine().indexedFiles().get("sleep-pain").stamp()).isNull();
+        }
+        Files.setLastModifiedTime(sleep, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(60)));
+
+        try (var library = open(corpus)) {
+            var outcome = library.reconcile(Library.Progress.NONE);
+
+            assertThat(outcome.found().none()).isTrue();
+            assertThat(outcome.found().unstamped()).containsOnlyKeys(sleep);
+            library.engine().flush();
+            assertThat(library.engine().indexedFiles().get("sleep-pain").stamp())
+                    .isEqualTo(org.painsearch.corpus.FileStamp.of(sleep));
+        }
+        try (var library = open(corpus)) {
+            assertThat(library.reconcile(Library.Progress.NONE).found().unstamped()).as("committed").isEmpty();
+        }
+    }
 }

@@ -177,6 +177,7 @@ class CliTest {
         try (var library = Libraries.open(new CorpusStore(corpus), IndexService.openWritable(index),
                 java.time.Clock.systemUTC(), embeddings, org.painsearch.engine.RankingMode.HYBRID)) {
             library.rebuild(Library.Progress.NONE);
+            library.engine().vectorsDone().join(); // words first, vectors in the background
             for (String q : List.of("massage pain", "why does touch help", "sleep -massage")) {
                 var expected = library.engine().search(org.painsearch.engine.SearchRequest.of(q)).hits().stream()
                         .map(h -> h.id()).toList();

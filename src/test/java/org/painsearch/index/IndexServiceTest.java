@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
@@ -79,7 +78,7 @@ class IndexServiceTest {
 
     /** Writes through the one write path and waits on the write's generation, as a note save does. */
     private static void write(IndexService index, Document d) throws IOException {
-        assertThat(index.awaitVisible(index.upsert(d, List.of(), "v-" + d.id()))).isTrue();
+        assertThat(index.awaitVisible(index.upsert(d.id(), DocumentMapper.toBlock(d, List.of(), "v-" + d.id())))).isTrue();
     }
 
     private static void rebuild(IndexService index, List<Document> docs, Indexer.Progress progress) throws IOException {
@@ -94,24 +93,11 @@ class IndexServiceTest {
     private static List<Document> failingAfterFirst(RuntimeException failure, Document... docs) {
         return new ArrayList<>(List.of(docs)) {
             @Override
-            public Iterator<Document> iterator() {
-                var inner = super.iterator();
-                return new Iterator<>() {
-                    private int handedOut;
-
-                    @Override
-                    public boolean hasNext() {
-                        return inner.hasNext();
-                    }
-
-                    @Override
-                    public Document next() {
-                        if (handedOut++ == 1) {
-                            throw failure;
-                        }
-                        return inner.next();
-                    }
-                };
+            public Document get(int index) {
+                if (index == 1) {
+                    throw failure;
+                }
+                return super.get(index);
             }
         };
     }

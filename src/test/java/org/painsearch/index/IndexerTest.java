@@ -78,20 +78,47 @@ class IndexerTest {
             indexer.flush();
             var seenDuring = new CopyOnWriteArrayList<List<String>>();
 
-            indexer.rebuild(2, sink -> {
-                sink.add(article("kept", "rebuilt text"), "v1");
-                sink.add(article("gone", "rebuilt text"), "v1");
+            indexer.rebuild(List.of("kept", "gone", "meanwhile"), item -> {
+                if (!item.equals("meanwhile")) {
+                    return new Indexer.Entry(article(item, "rebuilt text"), "v1", null);
+                }
                 // A note saved and one deleted while the rebuild runs, say from the page.
                 indexer.awaitVisible(indexer.write(article("saved", "written meanwhile"), "v2"));
                 indexer.awaitVisible(indexer.write(article("kept", "edited meanwhile"), "v2"));
                 indexer.awaitVisible(indexer.delete("gone"));
                 seenDuring.add(index.withSearcher(IndexerTest::ids));
+                return null;
             }, done -> { });
 
             assertThat(seenDuring).containsExactly(List.of("kept", "saved"));
             assertThat(index.withSearcher(IndexerTest::ids)).containsExactly("kept", "saved");
             assertThat(index.contentVersions()).isEqualTo(Map.of("kept", "v2", "saved", "v2"));
             assertThat(committedIds()).containsExactly("kept", "saved");
+        }
+    }
+
+    @Test
+    void aRebuildOnEveryCoreCountsEachItemOnceInOrderAndLeavesOutWhatCouldNotBeRead() throws Exception {
+        try (var index = IndexService.openWritable(dir.resolve("index"))) {
+            var items = java.util.stream.IntStream.range(0, 200).mapToObj(i -> "doc-" + i).toList();
+            var steps = new CopyOnWriteArrayList<Integer>();
+            var stages = new CopyOnWriteArrayList<String>();
+            new Indexer(index, null).rebuild(items, item -> item.endsWith("7") ? null
+                    : new Indexer.Entry(article(item, "text of " + item), "v1", null), new Indexer.Progress() {
+                        @Override
+                        public void step(int done) {
+                            steps.add(done);
+                        }
+
+                        @Override
+                        public void stage(String name, int total) {
+                            stages.add(name + " " + total);
+                        }
+                    });
+
+            assertThat(stages).containsExactly("Writing the index 200");
+            assertThat(steps).isEqualTo(java.util.stream.IntStream.rangeClosed(1, 200).boxed().toList());
+            assertThat(index.contentVersions()).hasSize(180).doesNotContainKey("doc-7").containsKey("doc-8");
         }
     }
 }

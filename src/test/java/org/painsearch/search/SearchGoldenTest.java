@@ -92,6 +92,7 @@ class SearchGoldenTest {
         library = Libraries.open(new CorpusStore(corpus), IndexService.openWritable(dir.resolve("index")),
                 Clock.systemUTC(), Embeddings.open(dir.resolve("cache")), RankingMode.HYBRID);
         assertThat(library.rebuild(Library.Progress.NONE).problems()).isEmpty();
+        library.engine().vectorsDone().join(); // words first, vectors in the background
         assertThat(library.engine().hasVectors()).isTrue();
     }
 

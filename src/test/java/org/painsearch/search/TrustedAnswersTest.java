@@ -43,6 +43,7 @@ class TrustedAnswersTest {
         library = Libraries.open(new CorpusStore(corpus), IndexService.openWritable(dir.resolve("index")),
                 Clock.systemUTC(), embeddings, RankingMode.HYBRID);
         assertThat(library.rebuild(Library.Progress.NONE).problems()).isEmpty();
+        library.engine().vectorsDone().join(); // words first, vectors in the background
         assertThat(library.engine().hasVectors()).isTrue();
     }
 

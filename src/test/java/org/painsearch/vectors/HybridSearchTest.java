@@ -36,6 +36,7 @@ class HybridSearchTest {
         library = Libraries.open(new CorpusStore(corpus), IndexService.openWritable(dir.resolve("index")), Clock.systemUTC(),
                 embeddings, RankingMode.HYBRID);
         library.rebuild(Library.Progress.NONE);
+        library.engine().vectorsDone().join(); // words first, vectors in the background
     }
 
     @AfterAll

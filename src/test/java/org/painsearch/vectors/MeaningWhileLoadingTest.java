@@ -79,6 +79,7 @@ class MeaningWhileLoadingTest {
         library = Libraries.open(new CorpusStore(TestCorpus.write(dir)), IndexService.openWritable(dir.resolve("index")),
                 Clock.systemUTC(), embeddings, RankingMode.HYBRID);
         library.rebuild(Library.Progress.NONE);
+        library.engine().vectorsDone().join(); // words first, vectors in the background
     }
 
     @AfterEach

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.painsearch.corpus.CorpusException;
+import org.painsearch.corpus.CorpusStore;
 import org.painsearch.engine.EngineBusyException;
 import org.painsearch.engine.EngineConfig;
 import org.painsearch.engine.Health;
@@ -47,7 +49,8 @@ public final class LuceneBackend {
             try {
                 var embeddings = hybrid
                         ? Embeddings.open(config.embeddingCache(), EmbeddingModel.parse(config.model())) : null;
-                return new LuceneEngine(opened.index(), synonyms, bookmarkedIds, embeddings, config.ranking());
+                return new LuceneEngine(opened.index(), synonyms, bookmarkedIds, embeddings, config.ranking(),
+                        corpusReader(new CorpusStore(config.corpus())));
             } catch (IOException | RuntimeException e) {
                 opened.index().close();
                 throw e;
@@ -55,6 +58,20 @@ public final class LuceneBackend {
         } catch (IndexBusyException e) {
             throw new EngineBusyException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads a document again from its file in {@code corpus}: documents waiting for their vectors are, so the queue
+     * holds no text.
+     */
+    public static org.painsearch.index.Indexer.Reader corpusReader(CorpusStore corpus) {
+        return file -> {
+            try {
+                return corpus.read(file);
+            } catch (CorpusException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        };
     }
 
     /** The state of the index files in {@code indexDir}, by Lucene's CheckIndex. */

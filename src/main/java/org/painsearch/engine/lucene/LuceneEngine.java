@@ -11,9 +11,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.apache.lucene.search.IndexSearcher;
 import org.painsearch.corpus.Document;
+import org.painsearch.corpus.FileStamp;
 import org.painsearch.engine.Closeness;
 import org.painsearch.engine.DocumentView;
 import org.painsearch.engine.Engine;
+import org.painsearch.engine.IndexedFile;
 import org.painsearch.engine.Links;
 import org.painsearch.engine.Ranked;
 import org.painsearch.engine.RankingMode;
@@ -54,10 +56,19 @@ public final class LuceneEngine implements Engine {
      */
     public LuceneEngine(IndexService index, Synonyms synonyms, Supplier<Set<String>> bookmarkedIds,
                         Embeddings embeddings, RankingMode defaultMode) {
+        this(index, synonyms, bookmarkedIds, embeddings, defaultMode, null);
+    }
+
+    /**
+     * As above; documents waiting for their vectors are read again from their file with {@code reader} (null: kept
+     * in memory until done).
+     */
+    public LuceneEngine(IndexService index, Synonyms synonyms, Supplier<Set<String>> bookmarkedIds,
+                        Embeddings embeddings, RankingMode defaultMode, Indexer.Reader reader) {
         this.index = index;
         this.synonyms = synonyms;
         this.embeddings = embeddings;
-        this.indexer = new Indexer(index, embeddings);
+        this.indexer = new Indexer(index, embeddings, reader);
         this.search = new SearchService(index, synonyms, bookmarkedIds,
                 embeddings == null ? null : embeddings.meaning(), defaultMode);
         this.documents = new DocumentLookup(index);
@@ -146,8 +157,13 @@ public final class LuceneEngine implements Engine {
     }
 
     @Override
-    public long write(Document document, String version) throws IOException {
-        return indexer.write(document, version);
+    public long write(Document document, String version, FileStamp stamp) throws IOException {
+        return indexer.write(document, version, stamp);
+    }
+
+    @Override
+    public void restamp(String id, FileStamp stamp) throws IOException {
+        indexer.restamp(id, stamp);
     }
 
     @Override
@@ -167,13 +183,9 @@ public final class LuceneEngine implements Engine {
 
     @Override
     public <T> void rebuild(List<T> items, Loader<T> loader, Progress progress) throws IOException {
-        indexer.rebuild(items.size(), sink -> {
-            for (T item : items) {
-                Entry entry = loader.load(item);
-                if (entry != null) {
-                    sink.add(entry.document(), entry.version());
-                }
-            }
+        indexer.rebuild(items, item -> {
+            Entry entry = loader.load(item);
+            return entry == null ? null : new Indexer.Entry(entry.document(), entry.version(), entry.stamp());
         }, new Indexer.Progress() {
             @Override
             public void step(int done) {
@@ -189,7 +201,23 @@ public final class LuceneEngine implements Engine {
 
     @Override
     public CompletableFuture<Void> vectorsDone() {
-        return CompletableFuture.completedFuture(null); // the indexer computes them with each write
+        return indexer.vectorsDone();
+    }
+
+    @Override
+    public Backlog vectorBacklog() {
+        int[] p = indexer.vectorProgress();
+        return new Backlog(p[0], p[1]);
+    }
+
+    @Override
+    public int resumeVectors() throws IOException {
+        return indexer.resumeVectors();
+    }
+
+    @Override
+    public Map<String, IndexedFile> indexedFiles() throws IOException {
+        return index.indexedFiles();
     }
 
     @Override
@@ -239,6 +267,7 @@ public final class LuceneEngine implements Engine {
 
     @Override
     public void close() throws IOException {
+        indexer.close(); // after the batch under way; documents left get their vectors after the next start
         suggestions.close();
         try {
             index.close();
