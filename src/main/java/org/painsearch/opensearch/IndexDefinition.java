@@ -23,7 +23,7 @@ public record IndexDefinition(IndexSettings settings, TypeMapping mappings) {
     /** Mapping {@code _meta} key holding {@link #MAPPING_VERSION}. */
     public static final String META_VERSION = "painsearch_mapping";
     /** The embedded schema version plus this rendering's revision: either changing means an index must be rebuilt. */
-    public static final String MAPPING_VERSION = Fields.SCHEMA_VERSION + ".1";
+    public static final String MAPPING_VERSION = Fields.SCHEMA_VERSION + ".2";
     /** How text fields are indexed: the embedded index chain. */
     public static final String TEXT_ANALYZER = "painsearch_text";
     /** How text fields are searched: the index chain with the synonym graph after folding, as in the embedded engine. */
@@ -104,6 +104,10 @@ public record IndexDefinition(IndexSettings settings, TypeMapping mappings) {
                 .properties(Map.ofEntries(
                         Map.entry(Fields.ID, keyword()),
                         Map.entry(Fields.VERSION, keyword()),
+                        // What reconciliation trusts about a document's file, and whether its vectors are still due.
+                        Map.entry(Fields.FILE_SIZE, Property.of(p -> p.long_(l -> l))),
+                        Map.entry(Fields.FILE_MODIFIED, Property.of(p -> p.long_(l -> l))),
+                        Map.entry(Fields.VECTORS_PENDING, keyword()),
                         Map.entry(Fields.KIND, keyword()),
                         Map.entry(Fields.ROOT, keyword()),
                         Map.entry(Fields.TYPE, keyword()),

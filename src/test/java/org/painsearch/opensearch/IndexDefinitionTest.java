@@ -61,7 +61,7 @@ class IndexDefinitionTest {
     @Test
     void theMappingCarriesItsVersionAndRefusesUnknownFields() {
         assertThat(DEFINITION.mappings().meta().get(IndexDefinition.META_VERSION).to(String.class))
-                .isEqualTo(Fields.SCHEMA_VERSION + ".1");
+                .isEqualTo(Fields.SCHEMA_VERSION + ".2");
         assertThat(DEFINITION.mappings().dynamic().jsonValue()).isEqualTo("strict");
         assertThat(DEFINITION.settings().numberOfShards()).isEqualTo(2);
         assertThat(DEFINITION.settings().numberOfReplicas()).isEqualTo(1);
