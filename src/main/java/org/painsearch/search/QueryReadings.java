@@ -39,25 +39,11 @@ final class QueryReadings {
             }
         }
         var added = new LinkedHashSet<String>();
-        query.visit(QueryVisitor.termCollector(new java.util.AbstractSet<>() {
-            @Override
-            public boolean add(Term t) {
-                if (t.field().equals(Fields.BODY) && !typed.contains(t.text())) {
-                    added.add(t.text());
-                }
-                return true;
+        for (String t : bodyTermsOf(query)) {
+            if (!typed.contains(t)) {
+                added.add(t);
             }
-
-            @Override
-            public java.util.Iterator<Term> iterator() {
-                return java.util.Collections.emptyIterator();
-            }
-
-            @Override
-            public int size() {
-                return 0;
-            }
-        }));
+        }
         String how = reading.question() ? "question" : relaxed ? "any words" : "all words";
         return new QueryDetails(how, stems, List.copyOf(added), render(query));
     }
@@ -88,6 +74,12 @@ final class QueryReadings {
 
     // A BM25F query over several fields names its words through the visitor; show those of the body.
     private static String bodyTerms(Query q) {
+        var terms = bodyTermsOf(q);
+        return terms.size() <= 1 ? String.join("", terms) : "(" + String.join(" OR ", terms) + ")";
+    }
+
+    // The body's words of a query, in the order the visitor meets them.
+    private static List<String> bodyTermsOf(Query q) {
         var terms = new ArrayList<String>();
         q.visit(QueryVisitor.termCollector(new java.util.AbstractSet<>() {
             @Override
@@ -108,7 +100,7 @@ final class QueryReadings {
                 return 0;
             }
         }));
-        return terms.size() <= 1 ? String.join("", terms) : "(" + String.join(" OR ", terms) + ")";
+        return terms;
     }
 
     private static String renderBoolean(BooleanQuery b) {

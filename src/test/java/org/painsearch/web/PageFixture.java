@@ -39,7 +39,8 @@ abstract class PageFixture {
 
     /** Writes one more corpus file and indexes it, for a test class that needs more than the shared fixture. */
     static void addFile(String relative, String text) throws java.io.IOException {
-        library.syncFile(TestCorpus.file(dir.resolve("corpus"), relative, text));
+        // Searchable before the page asks: the write's generation is waited on.
+        library.engine().awaitVisible(library.syncFile(TestCorpus.file(dir.resolve("corpus"), relative, text)));
     }
 
     /** Loads {@code path} and waits until the page has rendered it. */
