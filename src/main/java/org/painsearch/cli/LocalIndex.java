@@ -68,7 +68,8 @@ final class LocalIndex {
     static boolean buildIfNeeded(Library library, PrintWriter out) throws IOException {
         var engine = library.engine();
         boolean hybrid = engine.defaultMode() == RankingMode.HYBRID;
-        boolean vectorsMissing = hybrid && !engine.hasVectors();
+        // Documents flagged as waiting for their vectors get them in the background (a stopped run left them).
+        boolean vectorsMissing = hybrid && !engine.hasVectors() && !engine.vectorsPending();
         boolean current = engine.status().current();
         if (current && !vectorsMissing) {
             return false;
@@ -79,7 +80,7 @@ final class LocalIndex {
                 : !current ? "The index was made by an older painsearch"
                 : "The index has no meaning vectors yet (hybrid ranking needs them)";
         out.printf("%s, so painsearch indexes the %d documents in %s first%s.%n", why, files, library.corpus().root(),
-                hybrid ? "; computing their meaning vectors takes most of the time, once" : "");
+                hybrid ? "; their meaning vectors follow in the background" : "");
         out.flush();
         rebuild(library, out);
         return true;

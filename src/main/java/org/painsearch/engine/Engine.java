@@ -130,6 +130,12 @@ public interface Engine extends Closeable {
     /** True when documents carry meaning vectors (hybrid ranking needs them). */
     boolean hasVectors() throws IOException;
 
+    /**
+     * True when some documents wait for their meaning vectors (written by their words first; a stopped run leaves
+     * them flagged, and {@link #resumeVectors} finishes them).
+     */
+    boolean vectorsPending() throws IOException;
+
     /** The ranking used when a request names none. */
     RankingMode defaultMode();
 

@@ -236,6 +236,12 @@ public final class LuceneEngine implements Engine {
     }
 
     @Override
+    public boolean vectorsPending() throws IOException {
+        return index.withSearcher(s -> s.count(new org.apache.lucene.search.TermQuery(
+                new org.apache.lucene.index.Term(org.painsearch.index.Fields.VECTORS_PENDING, "true"))) > 0);
+    }
+
+    @Override
     public RankingMode defaultMode() {
         return search.defaultMode();
     }
