@@ -26,6 +26,9 @@ public final class Embeddings implements Closeable, org.painsearch.index.Passage
     private final AtomicLong reused = new AtomicLong();
     // Unfinished while the model loads in the background: meanwhile searches rank by words instead of waiting.
     private volatile CompletableFuture<Void> loading = CompletableFuture.completedFuture(null);
+    // Set by close: a background load not yet begun is skipped, one under way is waited for (see close).
+    private volatile boolean closing;
+    private CompletableFuture<Void> loadStarted;
 
     public Embeddings(Embedder embedder, EmbeddingCache cache) {
         this.embedder = embedder;
@@ -117,6 +120,13 @@ public final class Embeddings implements Closeable, org.painsearch.index.Passage
         Thread.ofPlatform().daemon().name("painsearch-model-load").start(() -> {
             try {
                 Thread.sleep(pause);
+                synchronized (this) {
+                    if (closing) {
+                        loaded.complete(null);
+                        return;
+                    }
+                    loadStarted = loaded;
+                }
                 embedder.load();
                 loaded.complete(null);
             } catch (InterruptedException e) {
@@ -168,6 +178,22 @@ public final class Embeddings implements Closeable, org.painsearch.index.Passage
 
     @Override
     public void close() throws IOException {
+        CompletableFuture<Void> underWay;
+        synchronized (this) {
+            closing = true;
+            underWay = loadStarted;
+        }
+        if (underWay != null) {
+            // ONNX Runtime crashes the whole process (a native fault and an hs_err file in the working folder) when
+            // the JVM exits while it is still creating a session: a Ctrl+C in the first seconds of serve.
+            try {
+                underWay.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // the load failed or hangs: nothing more to wait for
+            }
+        }
         try {
             cache.close();
         } catch (UncheckedIOException e) {

@@ -41,9 +41,11 @@ class MeaningWhileLoadingTest {
     /** A model that loads when {@link #release} is counted down; a text's vector is its letter counts a to h. */
     static final class SlowModel implements Embedder {
         final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch entered = new CountDownLatch(1);
 
         @Override
         public void load() {
+            entered.countDown();
             try {
                 release.await();
             } catch (InterruptedException e) {
