@@ -11,7 +11,6 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -92,6 +91,12 @@ final class NoteLinks {
      * For each of the documents at {@code docIds}, answering to the link keys {@code keysByHit}, the documents linking
      * to it (itself excluded), by title: one search for the whole page of hits instead of two per hit.
      */
+    /** The documents (not passages or segments) that record any of {@code keys}, gathered without scores. */
+    static org.apache.lucene.facet.FacetsCollector recording(IndexSearcher searcher, java.util.Collection<String> keys)
+            throws IOException {
+        return FacetCounter.matching(searcher, docsOnly(KeywordField.newSetQuery(Fields.LINKS, bytes(keys))));
+    }
+
     static List<List<SearchResponse.NoteRef>> notesLinkingTo(IndexSearcher searcher, int[] docIds,
                                                              List<List<String>> keysByHit) throws IOException {
         var allKeys = new java.util.LinkedHashSet<String>();
@@ -103,24 +108,24 @@ final class NoteLinks {
         if (allKeys.isEmpty()) {
             return out;
         }
-        // The first documents recording any of the keys, in doc id order: gathered unscored, without a sorted queue.
-        var linking = FacetCounter.matching(searcher, docsOnly(KeywordField.newSetQuery(Fields.LINKS, bytes(allKeys))));
+        // Per link key, the documents recording it (kept per reader): a page of hits looks up only the keys not
+        // seen since the index last changed, all in one unscored pass.
         var cache = ReaderCache.of(searcher);
-        int limit = MAX_BACKLINKS * docIds.length;
-        var byLeaf = new ArrayList<>(linking.getMatchingDocs());
-        byLeaf.sort(java.util.Comparator.comparingInt(docs -> docs.context().docBase));
-        for (var docs : byLeaf) {
-            var it = docs.bits() == null ? null : docs.bits().iterator();
-            for (int d = it == null ? DocIdSetIterator.NO_MORE_DOCS : it.nextDoc();
-                 d != DocIdSetIterator.NO_MORE_DOCS && limit > 0; d = it.nextDoc(), limit--) {
-                int from = docs.context().docBase + d;
-                var note = cache.linking(searcher, from);
-                for (int i = 0; i < docIds.length; i++) {
-                    if (from != docIds[i] && out.get(i).size() < MAX_BACKLINKS
-                            && keysByHit.get(i).stream().anyMatch(note.links()::contains)) {
-                        out.get(i).add(new SearchResponse.NoteRef(note.id(), note.title()));
-                    }
+        var linkers = cache.linkers(searcher, allKeys, MAX_BACKLINKS + 1);
+        for (int i = 0; i < docIds.length; i++) {
+            var from = new java.util.TreeSet<Integer>();
+            for (String key : keysByHit.get(i)) {
+                for (int doc : linkers.get(key)) {
+                    from.add(doc);
                 }
+            }
+            from.remove(docIds[i]);
+            for (int doc : from) {
+                if (out.get(i).size() >= MAX_BACKLINKS) {
+                    break;
+                }
+                var note = cache.linking(searcher, doc);
+                out.get(i).add(new SearchResponse.NoteRef(note.id(), note.title()));
             }
         }
         for (var refs : out) {

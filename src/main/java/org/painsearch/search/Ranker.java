@@ -121,7 +121,7 @@ final class Ranker {
                 words = null;
             }
         }
-        Query constraints = reading.question() ? null : QueryFactory.constraints(text, analyzer, FieldExpansion.of(config));
+        boolean readAsPlainWords = false;
         if (wordTotal == 0 && QueryFactory.isSentence(text) && QueryFactory.looksLikeSyntax(text)) {
             // "+1", a quoted word, AND in a sentence (or a quote left open, which cannot be syntax): taken as syntax
             // (or as all of the words) they found nothing, so read the sentence as words, as a question is read.
@@ -132,7 +132,7 @@ final class Ranker {
                 reading = plain;
                 textQuery = plain.query();
                 wordTotal = found;
-                constraints = null;
+                readAsPlainWords = true;
                 notice = SYNTAX_RELAXED;
                 words = null;
             }
@@ -151,6 +151,9 @@ final class Ranker {
             return new Ranking(words.top().scoreDocs, wordTotal, wordTotal, textQuery, textQuery, textQuery, null, notice,
                     reading, null, words.hits());
         }
+        // Exclusions and required words a meaning match must honour too (none for a question or plain words).
+        Query constraints = reading.question() || readAsPlainWords ? null
+                : QueryFactory.constraints(text, analyzer, FieldExpansion.of(config));
         float[] vector = meaning.embed(text);
         Query close = Meaning.closerThan(vector, config.meaningThreshold());
         Query meaningPart = constraints == null ? close
@@ -233,17 +236,23 @@ final class Ranker {
                             boolean anyWord) throws IOException {
             if (anyWord) {
                 var hits = FacetCounter.matching(searcher, query);
-                return new WordPass(withScores(searcher, query, searcher.search(query, top)), hits);
+                return new WordPass(withScores(searcher.search(query, top)), hits);
             }
             Object[] both = searcher.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
-            return new WordPass(withScores(searcher, query, (TopDocs) both[0]), (FacetsCollector) both[1]);
+            return new WordPass(withScores((TopDocs) both[0]), (FacetsCollector) both[1]);
         }
 
-        // A sorted collection ranks by score without keeping it: the page's scores are computed again, for it alone.
-        private static TopDocs withScores(IndexSearcher searcher, Query query, TopDocs top) throws IOException {
-            if (top instanceof org.apache.lucene.search.TopFieldDocs && top.scoreDocs.length > 0
-                    && Float.isNaN(top.scoreDocs[0].score)) {
-                org.apache.lucene.search.TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
+        // A sorted collection keeps each hit's score among its sort values: copied to the hit, not computed again.
+        private static TopDocs withScores(TopDocs top) {
+            if (top instanceof org.apache.lucene.search.TopFieldDocs sorted) {
+                for (int f = 0; f < sorted.fields.length; f++) {
+                    if (sorted.fields[f].getType() == SortField.Type.SCORE) {
+                        for (ScoreDoc sd : sorted.scoreDocs) {
+                            sd.score = (Float) ((org.apache.lucene.search.FieldDoc) sd).fields[f];
+                        }
+                        break;
+                    }
+                }
             }
             return top;
         }

@@ -2,7 +2,12 @@ package org.painsearch.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +15,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.painsearch.index.Fields;
 
@@ -28,6 +34,7 @@ final class ReaderCache {
 
     private final Map<String, Optional<NoteLinks.Target>> targets = new ConcurrentHashMap<>();
     private final Map<Integer, Linking> linking = new ConcurrentHashMap<>();
+    private final Map<String, int[]> linkers = new ConcurrentHashMap<>();
 
     /** A document that links to others: its id, title and the link keys it records. */
     record Linking(String id, String title, Set<String> links) {
@@ -66,6 +73,51 @@ final class ReaderCache {
             }
         }
         return known;
+    }
+
+    /**
+     * For each of {@code keys}, the first {@code max} documents (in index order) that record it as a link: those
+     * kept from earlier calls, the rest found together in one pass.
+     */
+    Map<String, int[]> linkers(IndexSearcher searcher, Collection<String> keys, int max) throws IOException {
+        var out = new HashMap<String, int[]>();
+        var missing = new LinkedHashMap<String, List<Integer>>();
+        for (String key : keys) {
+            int[] known = linkers.get(key);
+            if (known != null) {
+                out.put(key, known);
+            } else {
+                missing.put(key, new ArrayList<>());
+            }
+        }
+        if (missing.isEmpty()) {
+            return out;
+        }
+        var leaves = new ArrayList<>(NoteLinks.recording(searcher, missing.keySet()).getMatchingDocs());
+        leaves.sort(Comparator.comparingInt(docs -> docs.context().docBase));
+        for (var docs : leaves) {
+            if (docs.bits() == null) {
+                continue;
+            }
+            var it = docs.bits().iterator();
+            for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+                int doc = docs.context().docBase + d;
+                for (String key : linking(searcher, doc).links()) {
+                    var found = missing.get(key);
+                    if (found != null && found.size() < max) {
+                        found.add(doc);
+                    }
+                }
+            }
+        }
+        for (var e : missing.entrySet()) {
+            int[] docs = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+            out.put(e.getKey(), docs);
+            if (linkers.size() < MAX_ENTRIES) {
+                linkers.put(e.getKey(), docs);
+            }
+        }
+        return out;
     }
 
     /** As {@link #target}, for use inside lambdas. */
