@@ -28,6 +28,9 @@ final class ServeCommand implements Callable<Integer> {
     static final int KEEP_RUNNING = -1;
     // How long after the start the embedding model begins to load.
     private static final java.time.Duration MODEL_LOAD_PAUSE = java.time.Duration.ofSeconds(1);
+    private static final java.time.Duration RECONCILE_PAUSE = java.time.Duration.ofSeconds(2);
+    // Set as the server stops: work still under way in the background then ends without reporting a failure.
+    private static volatile boolean stopping;
 
     @Mixin
     private StoreOptions store;
@@ -112,6 +115,7 @@ final class ServeCommand implements Callable<Integer> {
                     // The launcher asked the JVM to write a start-up cache as it exits (see the launcher).
                     System.err.println("Saving a start-up cache so the next start is faster (a few seconds, once)…");
                 }
+                stopping = true;
                 app.stop();
                 try {
                     watcher.close();
@@ -136,8 +140,18 @@ final class ServeCommand implements Callable<Integer> {
             if (!built) {
                 // Files edited, added or deleted while the server was stopped: searching works meanwhile. Started
                 // once the meaning model is in (or failed), so the first searches do not share the CPU with both.
-                meaningLoaded.whenComplete((loaded, failed) ->
-                        Thread.ofPlatform().daemon().name("painsearch-reconcile").start(() -> reconcile(library, out)));
+                // Ranking by words only, nothing loads: the check still waits a moment, so the first searches have
+                // the machine to themselves.
+                long checkFrom = System.nanoTime() + RECONCILE_PAUSE.toNanos();
+                meaningLoaded.whenComplete((loaded, failed) -> Thread.ofPlatform().daemon().name("painsearch-reconcile")
+                        .start(() -> {
+                            try {
+                                Thread.sleep(java.time.Duration.ofNanos(Math.max(0, checkFrom - System.nanoTime())));
+                            } catch (InterruptedException e) {
+                                return; // stopping
+                            }
+                            reconcile(library, out);
+                        }));
             }
             meaningLoaded.thenRun(() -> {
                 if (library.engine().defaultMode() == org.painsearch.engine.RankingMode.HYBRID) {
@@ -177,6 +191,9 @@ final class ServeCommand implements Callable<Integer> {
                 }
             });
         } catch (IOException | RuntimeException e) {
+            if (stopping) {
+                return; // the server stopped in the middle of the check: the next start checks again
+            }
             out.println("Could not compare the index with the corpus (" + e.getMessage()
                     + "); ./painsearch check says more.");
             out.flush();

@@ -104,6 +104,11 @@ public final class IndexService implements Closeable {
                 .setCommitOnClose(false);
     }
 
+    /** The configuration of the writer that builds a new index beside the live one: closing it commits, merged. */
+    static IndexWriterConfig rebuildConfig() {
+        return writerConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE).setCommitOnClose(true);
+    }
+
     /** Opens an existing index read-only; this works while another process writes to it. */
     public static IndexService openReadOnly(Path indexDir) throws IOException {
         Directory dir = FSDirectory.open(indexDir);
@@ -209,9 +214,15 @@ public final class IndexService implements Closeable {
         deleteTree(side);
         try {
             try (Directory dir = OwnerOnlyDirectory.open(side);
-                 var builder = new IndexWriter(dir, writerConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
-                build.into(builder);
-                builder.commit();
+                 // Closing commits after the merges under way: a new index goes in settled, not as a pile of
+                 // small segments that the next start would merge again (and, stopped soon, again and again).
+                 var builder = new IndexWriter(dir, rebuildConfig())) {
+                try {
+                    build.into(builder);
+                } catch (IOException | RuntimeException | Error e) {
+                    builder.rollback(); // nothing of a failed build is committed or merged
+                    throw e;
+                }
             }
             try (Directory built = FSDirectory.open(side)) {
                 writes.writeLock().lock();

@@ -147,6 +147,29 @@ class IndexServiceTest {
     }
 
     @Test
+    void aRebuiltIndexGoesInMergedSoTheNextStartHasNoMergeToDo() throws Exception {
+        // The writer that builds a new index commits on close, after the merges under way: closed without, its merges
+        // were dropped and every later start of a 100k library spent seconds merging the pile again.
+        assertThat(IndexService.rebuildConfig().getCommitOnClose()).isTrue();
+        try (var index = IndexService.openWritable(indexDir())) {
+            index.rebuild(builder -> {
+                for (int i = 0; i < 40; i++) {
+                    builder.addDocuments(DocumentMapper.toBlock(article("a" + i), List.of(), "v"));
+                    builder.flush(); // a segment per document: far more than a tier holds
+                }
+            }, () -> { });
+        }
+        var config = new org.apache.lucene.index.IndexWriterConfig()
+                .setMergeScheduler(org.apache.lucene.index.NoMergeScheduler.INSTANCE);
+        try (var directory = FSDirectory.open(indexDir());
+             var writer = new org.apache.lucene.index.IndexWriter(directory, config)) {
+            writer.maybeMerge();
+            assertThat(writer.hasPendingMerges()).as("merges the merge policy still wants").isFalse();
+        }
+        assertThat(committedIds(indexDir())).hasSize(40);
+    }
+
+    @Test
     void failedRebuildLeavesTheLastCommitForNewReaders() throws Exception {
         var failure = new IllegalStateException("disk failed midway");
         try (var index = IndexService.openWritable(indexDir())) {
