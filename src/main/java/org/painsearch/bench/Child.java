@@ -77,6 +77,7 @@ final class Child implements AutoCloseable {
             cmd.add(java.toString());
             cmd.add("--enable-native-access=ALL-UNNAMED");
             cmd.add("-Dpainsearch.home=" + home);
+            cmd.add("-Dpainsearch.terminal=false"); // its output goes to a log file
             cmd.addAll(options);
             return cmd;
         }

@@ -1,6 +1,7 @@
 package org.painsearch.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ final class HttpBench {
     static final int CONNECTIONS = 16;
     private static final List<String> HEALTH = List.of("/health");
     private static final Duration WARM_UP = Duration.ofSeconds(3);
+    // The first JDK whose AOT cache the launcher uses for serve.
+    private static final int AOT_CACHE_JDK = 25;
 
     private HttpBench() {
     }
@@ -32,12 +35,37 @@ final class HttpBench {
         var inShort = new ArrayList<LoadResult>();
         var inQuestions = new ArrayList<LoadResult>();
         Duration time = bench.config().loadTime();
+        // As the launcher starts serve: from a start-up cache that an earlier start recorded (JDK 25 and newer). The
+        // bare server gets one the same way, so both starts are compared on equal terms.
+        Child.Jvm oursJvm = bench.jvm();
+        Child.Jvm bareJvm = bench.jvm();
+        boolean cached = Runtime.version().feature() >= AOT_CACHE_JDK;
+        if (cached) {
+            Path oursCache = bench.work().resolve("serve.aot");
+            Path bareCache = bench.work().resolve("bare-serve.aot");
+            var all = new ArrayList<>(shortPaths);
+            all.addAll(questionPaths);
+            try (var server = Servers.painsearch(bench, bench.jvm().with("-XX:AOTCacheOutput=" + oursCache), index,
+                    "serve-recording")) {
+                run(wrk, server, all, WARM_UP);
+            }
+            try (var server = Servers.bare(bench, bench.jvm().with("-XX:AOTCacheOutput=" + bareCache), index,
+                    "bare-serve-recording")) {
+                run(wrk, server, all, WARM_UP);
+            }
+            cached = Files.isRegularFile(oursCache) && Files.isRegularFile(bareCache);
+            if (cached) {
+                oursJvm = bench.jvm().with("-XX:AOTCache=" + oursCache);
+                bareJvm = bench.jvm().with("-XX:AOTCache=" + bareCache);
+            }
+            bench.say("http: start-up caches %s", cached ? "recorded for both servers" : "not written; starting without");
+        }
         for (int round = 1; round <= bench.config().rounds(); round++) {
-            try (var server = Servers.painsearch(bench, bench.jvm(), index, "serve-" + round)) {
+            try (var server = Servers.painsearch(bench, oursJvm, index, "serve-" + round)) {
                 ours.add(load(bench, wrk, server, shortPaths, questionPaths, time));
             }
             bench.say("http round %d: painsearch %s", round, describe(ours.getLast()));
-            try (var server = Servers.bare(bench, bench.jvm(), index, "bare-serve-" + round)) {
+            try (var server = Servers.bare(bench, bareJvm, index, "bare-serve-" + round)) {
                 bare.add(load(bench, wrk, server, shortPaths, questionPaths, time));
             }
             bench.say("http round %d: bare Javalin %s", round, describe(bare.getLast()));
@@ -54,7 +82,9 @@ final class HttpBench {
         var figures = new ArrayList<Figure>();
         figures.add(new Figure("http", "serve to first answer", "s", values(ours, Side::firstAnswerSeconds),
                 values(bare, Side::firstAnswerSeconds), "bare Javalin 7 + Lucene",
-                "from starting the JVM to the first 200 for " + Servers.FIRST_QUERY + " on an existing index"));
+                "from starting the JVM to the first 200 for " + Servers.FIRST_QUERY + " on an existing index; "
+                        + (cached ? "each server from a start-up cache (JDK AOT cache) recorded by one earlier start "
+                        + "of its own, as the launcher starts serve" : "no start-up cache (JDK older than 25)")));
         for (var kind : List.of("short queries", "questions")) {
             java.util.function.Function<Side, LoadResult> pick = kind.equals("short queries") ? Side::shortQueries
                     : Side::questions;

@@ -13,6 +13,12 @@ final class ConsoleProgress implements Library.Progress, AutoCloseable {
     // How often a bar over background work reads its progress.
     private static final long BAR_REFRESH_MILLIS = 200;
 
+    // Whether standard error is a terminal, as the launcher found (absent: taken as one). Redrawing a bar in place
+    // only works there; into a log file or a pipe each redraw would pile up on one endless line.
+    private static final boolean TERMINAL = !"false".equals(System.getProperty("painsearch.terminal"));
+    // Off a terminal, a progress line at most this often, and the last one at the end.
+    private static final long LOG_LINE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
     private final String task;
     private final String unit;
     private ProgressBar bar;
@@ -42,7 +48,7 @@ final class ConsoleProgress implements Library.Progress, AutoCloseable {
                 .setUnit(unit, 1)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(200)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .setConsumer(TERMINAL ? new ConsoleProgressBarConsumer(System.err) : new LogLines())
                 .continuousUpdate()
                 .build();
     }
@@ -81,6 +87,48 @@ final class ConsoleProgress implements Library.Progress, AutoCloseable {
                 }
             }
             bar.step(library.engine().vectorBacklog().total());
+        }
+    }
+
+    /** Progress as whole lines for a log file or a pipe: the first, one every ten seconds, and the last. */
+    static final class LogLines implements me.tongfei.progressbar.ProgressBarConsumer {
+        private final java.io.PrintStream out;
+        private long printedAt;
+        private String unprinted;
+
+        LogLines() {
+            this(System.err);
+        }
+
+        LogLines(java.io.PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public int getMaxRenderedLength() {
+            return 100;
+        }
+
+        @Override
+        public synchronized void accept(String rendered) {
+            long now = System.nanoTime();
+            if (printedAt == 0 || now - printedAt >= LOG_LINE_NANOS) {
+                out.println(rendered.strip());
+                out.flush();
+                printedAt = now;
+                unprinted = null;
+            } else {
+                unprinted = rendered;
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (unprinted != null) {
+                out.println(unprinted.strip());
+                out.flush();
+                unprinted = null;
+            }
         }
     }
 
