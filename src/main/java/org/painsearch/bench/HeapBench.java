@@ -24,11 +24,14 @@ final class HeapBench {
         var oursRss = new ArrayList<Double>();
         var bareRss = new ArrayList<Double>();
         for (int round = 1; round <= bench.config().rounds(); round++) {
+            // Warmed up as in the HTTP part, so both are measured past their first seconds of compiling.
             try (var server = Servers.painsearch(bench, small, index, "serve-512m-" + round)) {
+                HttpBench.run(wrk, server, paths, HttpBench.WARM_UP);
                 ours.add(HttpBench.run(wrk, server, paths, bench.config().loadTime()));
                 oursRss.add(server.child().peakRssBytes() / 1e6);
             }
             try (var server = Servers.bare(bench, small, index, "bare-serve-512m-" + round)) {
+                HttpBench.run(wrk, server, paths, HttpBench.WARM_UP);
                 bare.add(HttpBench.run(wrk, server, paths, bench.config().loadTime()));
                 bareRss.add(server.child().peakRssBytes() / 1e6);
             }
@@ -38,7 +41,8 @@ final class HeapBench {
         }
         long oursErrors = ours.stream().mapToLong(LoadResult::errors).sum();
         long bareErrors = bare.stream().mapToLong(LoadResult::errors).sum();
-        String note = "both servers started with " + HEAP + ", all queries in turn; requests completed: painsearch "
+        String note = "both servers started with " + HEAP + ", warmed up for " + HttpBench.WARM_UP.toSeconds()
+                + " s, then all queries in turn; requests completed: painsearch "
                 + ours.stream().mapToLong(LoadResult::requests).sum() + ", bare "
                 + bare.stream().mapToLong(LoadResult::requests).sum() + "; errors or non-2xx answers: painsearch "
                 + oursErrors + ", bare " + bareErrors;

@@ -16,7 +16,7 @@ import java.util.List;
 final class HttpBench {
     static final int CONNECTIONS = 16;
     private static final List<String> HEALTH = List.of("/health");
-    private static final Duration WARM_UP = Duration.ofSeconds(3);
+    static final Duration WARM_UP = Duration.ofSeconds(3);
     // The first JDK whose AOT cache the launcher uses for serve.
     private static final int AOT_CACHE_JDK = 25;
 
