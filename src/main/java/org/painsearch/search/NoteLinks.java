@@ -87,16 +87,16 @@ final class NoteLinks {
         return out;
     }
 
-    /**
-     * For each of the documents at {@code docIds}, answering to the link keys {@code keysByHit}, the documents linking
-     * to it (itself excluded), by title: one search for the whole page of hits instead of two per hit.
-     */
     /** The documents (not passages or segments) that record any of {@code keys}, gathered without scores. */
     static org.apache.lucene.facet.FacetsCollector recording(IndexSearcher searcher, java.util.Collection<String> keys)
             throws IOException {
         return FacetCounter.matching(searcher, docsOnly(KeywordField.newSetQuery(Fields.LINKS, bytes(keys))));
     }
 
+    /**
+     * For each of the documents at {@code docIds}, answering to the link keys {@code keysByHit}, the documents linking
+     * to it (itself excluded), by title: one search for the whole page of hits instead of two per hit.
+     */
     static List<List<SearchResponse.NoteRef>> notesLinkingTo(IndexSearcher searcher, int[] docIds,
                                                              List<List<String>> keysByHit) throws IOException {
         var allKeys = new java.util.LinkedHashSet<String>();

@@ -28,6 +28,8 @@ import org.painsearch.index.Fields;
 final class ReaderCache {
     // Entries beyond this are looked up without being kept: a bound on memory for a very large library.
     private static final int MAX_ENTRIES = 200_000;
+    // Citing documents kept for all link keys together: 4 MB of document numbers at most.
+    private static final long MAX_LINKER_DOCS = 1_000_000;
     private static final Set<String> LINKING_FIELDS = Set.of(Fields.ID, Fields.TITLE, Fields.LINKS);
     private static final Map<IndexReader.CacheKey, ReaderCache> BY_READER =
             Collections.synchronizedMap(new WeakHashMap<>());
@@ -35,6 +37,7 @@ final class ReaderCache {
     private final Map<String, Optional<NoteLinks.Target>> targets = new ConcurrentHashMap<>();
     private final Map<Integer, Linking> linking = new ConcurrentHashMap<>();
     private final Map<String, int[]> linkers = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong linkerDocs = new java.util.concurrent.atomic.AtomicLong();
 
     /** A document that links to others: its id, title and the link keys it records. */
     record Linking(String id, String title, Set<String> links) {
@@ -113,7 +116,8 @@ final class ReaderCache {
         for (var e : missing.entrySet()) {
             int[] docs = e.getValue().stream().mapToInt(Integer::intValue).toArray();
             out.put(e.getKey(), docs);
-            if (linkers.size() < MAX_ENTRIES) {
+            // Bounded in entries and in documents held (a key that many notes cite holds up to max of them).
+            if (linkers.size() < MAX_ENTRIES && linkerDocs.addAndGet(docs.length) <= MAX_LINKER_DOCS) {
                 linkers.put(e.getKey(), docs);
             }
         }
