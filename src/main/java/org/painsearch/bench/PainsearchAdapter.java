@@ -88,6 +88,8 @@ public final class PainsearchAdapter {
             throw new IOException(e.getMessage(), e);
         }
         var embeddings = Embeddings.open(index.resolve("embedding-cache"));
+        // Every timed search embeds its query, as a new question does: the bench repeats its queries.
+        embeddings.keepRecentQueries(0);
         var store = new CorpusStore(corpus);
         var bookmarks = Library.bookmarksOf(store, java.time.Clock.systemUTC());
         var library = new Library(store, new org.painsearch.engine.lucene.LuceneEngine(service,

@@ -19,11 +19,14 @@ import org.painsearch.search.Meaning;
 public final class Embeddings implements Closeable, org.painsearch.index.PassageVectors {
     // Passages embedded per model call: enough to keep every core busy, small enough for steady progress.
     private static final int BATCH = 32;
+    /** Query vectors kept in memory by default: about 1.5 kB each. */
+    static final int RECENT_QUERIES = 256;
 
     private final Embedder embedder;
     private final EmbeddingCache cache;
     private final AtomicLong computed = new AtomicLong();
     private final AtomicLong reused = new AtomicLong();
+    private final RecentQueries recentQueries = new RecentQueries();
     // Unfinished while the model loads in the background: meanwhile searches rank by words instead of waiting.
     private volatile CompletableFuture<Void> loading = CompletableFuture.completedFuture(null);
     // Set by close: a background load not yet begun is skipped, one under way is waited for (see close).
@@ -101,12 +104,61 @@ public final class Embeddings implements Closeable, org.painsearch.index.Passage
         return vectorsFor(List.of(d), n -> { }).get(d.id());
     }
 
-    /** The vector of a query. */
+    /**
+     * The vector of a query. The last queries' vectors are kept in memory: the next page of an answer, another
+     * filter or sort asks for the same query again, and embedding it is most of a search by meaning.
+     */
     public float[] embedQuery(String text) {
         String worded = embedder.queryText(text);
         String key = EmbeddingCache.key(embedder.name(), worded);
         float[] v = cache.get(key);
-        return v != null ? v : embedder.embed(List.of(worded)).get(0);
+        if (v == null) {
+            v = recentQueries.get(key);
+        }
+        if (v == null) {
+            v = embedder.embed(List.of(worded)).get(0);
+            recentQueries.put(key, v);
+        }
+        return v;
+    }
+
+    /**
+     * How many recent queries' vectors to keep ({@value #RECENT_QUERIES} unless set); 0 embeds every query anew,
+     * as a benchmark of search by meaning needs.
+     */
+    public void keepRecentQueries(int count) {
+        recentQueries.setLimit(count);
+    }
+
+    // The most recently used query vectors, up to a limit.
+    private static final class RecentQueries {
+        private final Map<String, float[]> byKey = new LinkedHashMap<>(16, 0.75f, true);
+        private int limit = RECENT_QUERIES;
+
+        synchronized float[] get(String key) {
+            return byKey.get(key);
+        }
+
+        synchronized void put(String key, float[] vector) {
+            if (limit == 0) {
+                return;
+            }
+            byKey.put(key, vector);
+            trim();
+        }
+
+        synchronized void setLimit(int count) {
+            limit = Math.max(0, count);
+            trim();
+        }
+
+        private void trim() {
+            var it = byKey.entrySet().iterator();
+            while (byKey.size() > limit && it.hasNext()) {
+                it.next();
+                it.remove();
+            }
+        }
     }
 
     /**
