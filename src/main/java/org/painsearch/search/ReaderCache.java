@@ -98,17 +98,22 @@ final class ReaderCache {
         }
         var leaves = new ArrayList<>(NoteLinks.recording(searcher, missing.keySet()).getMatchingDocs());
         leaves.sort(Comparator.comparingInt(docs -> docs.context().docBase));
+        // Keys still short of max citing documents: once none is, the rest of the matches need not be read.
+        int open = missing.size();
         for (var docs : leaves) {
-            if (docs.bits() == null) {
+            if (docs.bits() == null || open == 0) {
                 continue;
             }
             var it = docs.bits().iterator();
-            for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+            for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS && open > 0; d = it.nextDoc()) {
                 int doc = docs.context().docBase + d;
                 for (String key : linking(searcher, doc).links()) {
                     var found = missing.get(key);
                     if (found != null && found.size() < max) {
                         found.add(doc);
+                        if (found.size() == max) {
+                            open--;
+                        }
                     }
                 }
             }
@@ -116,8 +121,10 @@ final class ReaderCache {
         for (var e : missing.entrySet()) {
             int[] docs = e.getValue().stream().mapToInt(Integer::intValue).toArray();
             out.put(e.getKey(), docs);
-            // Bounded in entries and in documents held (a key that many notes cite holds up to max of them).
-            if (linkers.size() < MAX_ENTRIES && linkerDocs.addAndGet(docs.length) <= MAX_LINKER_DOCS) {
+            // Bounded in entries and in documents held (a key that many notes cite holds up to max of them); only
+            // what is kept counts against the bound.
+            if (linkers.size() < MAX_ENTRIES && linkerDocs.get() + docs.length <= MAX_LINKER_DOCS) {
+                linkerDocs.addAndGet(docs.length);
                 linkers.put(e.getKey(), docs);
             }
         }
