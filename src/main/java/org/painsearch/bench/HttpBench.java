@@ -30,6 +30,7 @@ final class HttpBench {
     static List<Figure> run(Bench bench, Wrk wrk, Path index) throws IOException, InterruptedException {
         var shortPaths = QuerySet.searchPaths(bench.queries().shortQueries());
         var questionPaths = QuerySet.searchPaths(bench.queries().questions());
+        var allPaths = QuerySet.searchPaths(bench.queries().all());
         var ours = new ArrayList<Side>();
         var bare = new ArrayList<Side>();
         var inShort = new ArrayList<LoadResult>();
@@ -43,15 +44,13 @@ final class HttpBench {
         if (cached) {
             Path oursCache = bench.work().resolve("serve.aot");
             Path bareCache = bench.work().resolve("bare-serve.aot");
-            var all = new ArrayList<>(shortPaths);
-            all.addAll(questionPaths);
             try (var server = Servers.painsearch(bench, bench.jvm().with("-XX:AOTCacheOutput=" + oursCache), index,
                     "serve-recording")) {
-                run(wrk, server, all, WARM_UP);
+                run(wrk, server, allPaths, WARM_UP);
             }
             try (var server = Servers.bare(bench, bench.jvm().with("-XX:AOTCacheOutput=" + bareCache), index,
                     "bare-serve-recording")) {
-                run(wrk, server, all, WARM_UP);
+                run(wrk, server, allPaths, WARM_UP);
             }
             cached = Files.isRegularFile(oursCache) && Files.isRegularFile(bareCache);
             if (cached) {
@@ -62,11 +61,11 @@ final class HttpBench {
         }
         for (int round = 1; round <= bench.config().rounds(); round++) {
             try (var server = Servers.painsearch(bench, oursJvm, index, "serve-" + round)) {
-                ours.add(load(bench, wrk, server, shortPaths, questionPaths, time));
+                ours.add(load(wrk, server, allPaths, shortPaths, questionPaths, time));
             }
             bench.say("http round %d: painsearch %s", round, describe(ours.getLast()));
             try (var server = Servers.bare(bench, bareJvm, index, "bare-serve-" + round)) {
-                bare.add(load(bench, wrk, server, shortPaths, questionPaths, time));
+                bare.add(load(wrk, server, allPaths, shortPaths, questionPaths, time));
             }
             bench.say("http round %d: bare Javalin %s", round, describe(bare.getLast()));
             try (var search = new BareSearch(index)) {
@@ -110,11 +109,9 @@ final class HttpBench {
         return figures;
     }
 
-    private static Side load(Bench bench, Wrk wrk, Servers.Running server, List<String> shortPaths,
+    private static Side load(Wrk wrk, Servers.Running server, List<String> allPaths, List<String> shortPaths,
                              List<String> questionPaths, Duration time) throws IOException, InterruptedException {
-        var all = new ArrayList<>(shortPaths);
-        all.addAll(questionPaths);
-        run(wrk, server, all, WARM_UP);
+        run(wrk, server, allPaths, WARM_UP);
         return new Side(server.firstAnswer().toNanos() / 1e9, run(wrk, server, shortPaths, time),
                 run(wrk, server, questionPaths, time), run(wrk, server, HEALTH, time));
     }
