@@ -78,26 +78,16 @@ public final class PainsearchAdapter {
 
     /**
      * Indexes {@code corpus} into {@code index} with hybrid ranking, embedding every passage (the cache starts
-     * empty in a fresh index folder), and returns when every vector is searchable.
+     * empty in a fresh index folder), and returns when every vector is searchable. The rebuild's engine is then
+     * closed, as {@code reindex} closes it (its merges finish and are committed), and the hybrid searcher opens the
+     * index again, as {@code serve} does after a reindex: latency is measured on the index she searches, not on one
+     * still merging its last vectors.
      */
     public static Vectorized vectorize(Path corpus, Path index) throws IOException {
-        IndexService service;
-        try {
-            service = IndexService.openWritable(index);
-        } catch (IndexBusyException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-        var embeddings = Embeddings.open(index.resolve("embedding-cache"));
-        // Every timed search embeds its query, as a new question does: the bench repeats its queries.
-        embeddings.keepRecentQueries(0);
-        var store = new CorpusStore(corpus);
-        var bookmarks = Library.bookmarksOf(store, java.time.Clock.systemUTC());
-        var library = new Library(store, new org.painsearch.engine.lucene.LuceneEngine(service,
-                new Synonyms(store.synonymsFile()), bookmarks::bookmarkedIds, embeddings, RankingMode.HYBRID),
-                bookmarks, java.time.Clock.systemUTC());
         long started = System.nanoTime();
         Library.RebuildReport report;
-        try {
+        long passages;
+        try (var library = hybridLibrary(corpus, index)) {
             report = library.rebuild(Library.Progress.NONE);
             if (!report.problems().isEmpty()) {
                 throw new IOException("painsearch could not read " + report.problems().size()
@@ -105,11 +95,10 @@ public final class PainsearchAdapter {
             }
             library.engine().vectorsDone().join(); // words first, then the vectors in the background
             library.engine().flush();
-        } catch (IOException | RuntimeException e) {
-            library.close();
-            throw e;
+            passages = library.embeddings().counts()[0];
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
+        var library = hybridLibrary(corpus, index);
         Searcher hybrid = new Searcher() {
             @Override
             public int search(String query) throws IOException {
@@ -121,7 +110,40 @@ public final class PainsearchAdapter {
                 library.close();
             }
         };
-        return new Vectorized(report.indexed(), embeddings.counts()[0], millis, hybrid);
+        return new Vectorized(report.indexed(), passages, millis, hybrid);
+    }
+
+    /** The library over {@code index} with hybrid ranking and the engine's embeddings. */
+    private record HybridLibrary(Library library, Embeddings embeddings) implements Closeable {
+        org.painsearch.engine.Engine engine() {
+            return library.engine();
+        }
+
+        Library.RebuildReport rebuild(Library.Progress progress) throws IOException {
+            return library.rebuild(progress);
+        }
+
+        @Override
+        public void close() throws IOException {
+            library.close();
+        }
+    }
+
+    private static HybridLibrary hybridLibrary(Path corpus, Path index) throws IOException {
+        IndexService service;
+        try {
+            service = IndexService.openWritable(index);
+        } catch (IndexBusyException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        var embeddings = Embeddings.open(index.resolve("embedding-cache"));
+        // Every timed search embeds its query, as a new question does: the bench repeats its queries.
+        embeddings.keepRecentQueries(0);
+        var store = new CorpusStore(corpus);
+        var bookmarks = Library.bookmarksOf(store, java.time.Clock.systemUTC());
+        return new HybridLibrary(new Library(store, new org.painsearch.engine.lucene.LuceneEngine(service,
+                new Synonyms(store.synonymsFile()), bookmarks::bookmarkedIds, embeddings, RankingMode.HYBRID),
+                bookmarks, java.time.Clock.systemUTC()), embeddings);
     }
 
     /** The passages painsearch embeds for the corpus files {@code files}, in order, the bare model's input. */

@@ -192,7 +192,9 @@ final class Ranker {
                                 Query constraints, float[] vector, int depth, Map<Integer, String> how) throws IOException {
         Query words = QueryFactory.combine(textQuery, clauses, null);
         ScoreDoc[] byWords = searcher.search(words, depth, BY_SCORE, true).scoreDocs;
-        Query allowed = QueryFactory.combine(constraints == null ? MatchAllDocsQuery.INSTANCE : constraints, clauses, null);
+        // With nothing to honour, every passage may take part: an unfiltered graph search, no filter to gather first.
+        Query allowed = constraints == null && clauses.isEmpty() ? null
+                : QueryFactory.combine(constraints == null ? MatchAllDocsQuery.INSTANCE : constraints, clauses, null);
         List<ScoreDoc> byMeaning = Meaning.nearest(searcher, vector, allowed, FUSION_DEPTH);
         boolean[] nearIsWordHit = Membership.of(searcher, words, byMeaning.stream().mapToInt(sd -> sd.doc).toArray());
         var fused = new LinkedHashMap<Integer, Float>();
