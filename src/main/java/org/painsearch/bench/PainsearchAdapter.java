@@ -87,7 +87,8 @@ public final class PainsearchAdapter {
         long started = System.nanoTime();
         Library.RebuildReport report;
         long passages;
-        try (var library = hybridLibrary(corpus, index)) {
+        try (var rebuilt = hybridLibrary(corpus, index)) {
+            var library = rebuilt.library();
             report = library.rebuild(Library.Progress.NONE);
             if (!report.problems().isEmpty()) {
                 throw new IOException("painsearch could not read " + report.problems().size()
@@ -95,10 +96,10 @@ public final class PainsearchAdapter {
             }
             library.engine().vectorsDone().join(); // words first, then the vectors in the background
             library.engine().flush();
-            passages = library.embeddings().counts()[0];
+            passages = rebuilt.embeddings().counts()[0];
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        var library = hybridLibrary(corpus, index);
+        var library = hybridLibrary(corpus, index).library();
         Searcher hybrid = new Searcher() {
             @Override
             public int search(String query) throws IOException {
@@ -115,14 +116,6 @@ public final class PainsearchAdapter {
 
     /** The library over {@code index} with hybrid ranking and the engine's embeddings. */
     private record HybridLibrary(Library library, Embeddings embeddings) implements Closeable {
-        org.painsearch.engine.Engine engine() {
-            return library.engine();
-        }
-
-        Library.RebuildReport rebuild(Library.Progress progress) throws IOException {
-            return library.rebuild(progress);
-        }
-
         @Override
         public void close() throws IOException {
             library.close();

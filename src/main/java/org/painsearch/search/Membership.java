@@ -34,7 +34,7 @@ final class Membership {
         int leafIndex = -1;
         TwoPhaseIterator twoPhase = null;
         DocIdSetIterator it = null;
-        int at = -1; // where the segment's iterator stands
+        int at = -1; // the last document asked about in this segment
         boolean atMatches = false;
         for (int i : order) {
             int leafOf = ReaderUtil.subIndex(docs[i], leaves);
@@ -54,8 +54,8 @@ final class Membership {
             }
             int target = docs[i] - leaf.docBase;
             if (target != at) { // a repeated document keeps its answer; the iterator cannot go back
-                at = it.docID() >= target ? it.docID() : it.advance(target);
-                atMatches = at == target && (twoPhase == null || twoPhase.matches());
+                int found = it.docID() >= target ? it.docID() : it.advance(target);
+                atMatches = found == target && (twoPhase == null || twoPhase.matches());
                 at = target;
             }
             var live = leaf.reader().getLiveDocs(); // a query's iterator does not skip deleted documents
