@@ -59,6 +59,9 @@ final class Child implements AutoCloseable {
         /** {@code painsearch ARGS}, as the launcher runs it. */
         List<String> painsearch(String... args) {
             var cmd = base();
+            if (args.length > 0 && args[0].equals("reindex")) {
+                cmd.add("-XX:+UseSerialGC"); // as the launcher starts reindex
+            }
             cmd.addAll(List.of("-jar", jar.toString()));
             cmd.addAll(List.of(args));
             return cmd;
