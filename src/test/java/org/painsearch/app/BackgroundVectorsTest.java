@@ -22,6 +22,7 @@ import org.painsearch.engine.SearchRequest;
 import org.painsearch.vectors.Embedder;
 import org.painsearch.vectors.EmbeddingCache;
 import org.painsearch.vectors.Embeddings;
+import org.painsearch.vectors.LetterVectors;
 
 /**
  * Vectors off the critical path: a saved note is found by its words at once and by meaning once its vectors are
@@ -51,17 +52,12 @@ class BackgroundVectorsTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            return texts.stream().map(t -> {
-                float[] v = new float[8];
-                v[0] = 1; // never all zero: cosine needs a direction
-                t.toLowerCase().chars().filter(c -> c >= 'a' && c < 'a' + v.length).forEach(c -> v[c - 'a']++);
-                return v;
-            }).toList();
+            return texts.stream().map(LetterVectors::of).toList();
         }
 
         @Override
         public int dimension() {
-            return 8;
+            return LetterVectors.DIMENSION;
         }
 
         @Override

@@ -55,17 +55,12 @@ class MeaningWhileLoadingTest {
 
         @Override
         public List<float[]> embed(List<String> texts) {
-            return texts.stream().map(t -> {
-                float[] v = new float[8];
-                v[0] = 1; // never all zero: cosine needs a direction
-                t.toLowerCase().chars().filter(c -> c >= 'a' && c < 'a' + v.length).forEach(c -> v[c - 'a']++);
-                return v;
-            }).toList();
+            return texts.stream().map(LetterVectors::of).toList();
         }
 
         @Override
         public int dimension() {
-            return 8;
+            return LetterVectors.DIMENSION;
         }
 
         @Override
