@@ -80,8 +80,8 @@ public final class PainsearchAdapter {
      * Indexes {@code corpus} into {@code index} with hybrid ranking, embedding every passage (the cache starts
      * empty in a fresh index folder), and returns when every vector is searchable. The rebuild's engine is then
      * closed, as {@code reindex} closes it (its merges finish and are committed), and the hybrid searcher opens the
-     * index again, as {@code serve} does after a reindex: latency is measured on the index she searches, not on one
-     * still merging its last vectors.
+     * index again, as {@code serve} does after a reindex: latency is measured on the index she searches, not in the
+     * engine that has just rebuilt it, whose merges may still be running.
      */
     public static Vectorized vectorize(Path corpus, Path index) throws IOException {
         long started = System.nanoTime();
