@@ -27,6 +27,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        Signals.install();
         LUCENE_VECTOR_HINT.setLevel(java.util.logging.Level.SEVERE);
         // The embedding model's tokenizer (DJL) warns on every start that this machine has no GPU; it needs none.
         System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");

@@ -8,7 +8,10 @@ import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * One {@link EmbeddingModel}, run by ONNX Runtime inside this process. Loading takes about a second, so it happens
@@ -19,6 +22,12 @@ public final class OnnxEmbedder implements Embedder {
     // spinning between operations: on two shared cores this embedded about twice as many passages per second as
     // one text per core or spinning threads (README, Vectors).
     private static final int INTRA_OP_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    // Work inside ONNX Runtime: loading a model or running one (read locks), and the exit, which waits for it (the
+    // write lock). ONNX Runtime releases its environment in a shutdown hook of its own, which runs as the JVM exits
+    // beside every other hook and whatever still uses it: a session being created then faults the whole process
+    // (a native crash report instead of a clean stop, seen on Ctrl+C in the first seconds of serve).
+    private static final ReentrantReadWriteLock NATIVE_WORK = new ReentrantReadWriteLock();
+    private static volatile boolean exiting;
 
     private final EmbeddingModel which;
     private volatile AbstractInProcessEmbeddingModel model;
@@ -35,7 +44,29 @@ public final class OnnxEmbedder implements Embedder {
     @Override
     public List<float[]> embed(List<String> texts) {
         var segments = texts.stream().map(t -> TextSegment.from(t.isBlank() ? "." : t)).toList();
-        return model().embedAll(segments).content().stream().map(e -> e.vector()).toList();
+        NATIVE_WORK.readLock().lock();
+        try {
+            if (exiting) {
+                throw new IllegalStateException("painsearch is stopping, so the embedding model no longer runs");
+            }
+            return model().embedAll(segments).content().stream().map(e -> e.vector()).toList();
+        } finally {
+            NATIVE_WORK.readLock().unlock();
+        }
+    }
+
+    /**
+     * Before the JVM exits: waits up to {@code limit} for every load or run of a model under way to finish, and lets
+     * no other begin. Returns whether nothing is left running.
+     */
+    public static boolean finishBeforeExit(Duration limit) throws InterruptedException {
+        exiting = true;
+        var all = NATIVE_WORK.writeLock();
+        if (all.tryLock(limit.toNanos(), TimeUnit.NANOSECONDS)) {
+            all.unlock(); // work that waited for the lock meets the exiting flag
+            return true;
+        }
+        return false;
     }
 
     @Override
