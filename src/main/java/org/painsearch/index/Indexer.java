@@ -157,7 +157,7 @@ public final class Indexer implements AutoCloseable {
     }
 
     /** The Lucene block of a document, with what the index records about its file and its vectors. */
-    static List<org.apache.lucene.document.Document> block(Document d, List<float[]> passageVectors, String version,
+    public static List<org.apache.lucene.document.Document> block(Document d, List<float[]> passageVectors, String version,
                                                            FileStamp stamp, boolean vectorsPending) {
         var block = DocumentMapper.toBlock(d, passageVectors, version);
         var parent = block.get(block.size() - 1);

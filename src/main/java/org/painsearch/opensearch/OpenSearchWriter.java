@@ -1,0 +1,207 @@
+package org.painsearch.opensearch;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.SortOrder;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.painsearch.index.Fields;
+
+/**
+ * Writes painsearch's documents into one OpenSearch index or alias: each document with its children (podcast
+ * segments, passage vectors) as {@link BlockSources} renders them, in {@code _bulk} requests of bounded size. Items
+ * the cluster turns away for being busy (429) are sent again after a growing pause; any other refusal is an error
+ * naming the document and the cluster's reason. A write asked to be visible returns once a search finds it
+ * ({@code refresh=wait_for}), as a note save needs; bulk work does not wait.
+ */
+public final class OpenSearchWriter {
+    /** Operations per {@code _bulk} request: a few megabytes of text and vectors at most. */
+    static final int BULK_OPERATIONS = 500;
+    private static final int PAGE = 1_000;
+    private static final int ATTEMPTS = 6;
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+    private static final int TOO_MANY_REQUESTS = 429;
+
+    private final OpenSearchClient client;
+    private final String target;
+    // A new index (a rebuild's) holds no earlier version of any document: nothing to clean up after a write.
+    private final boolean fresh;
+
+    /** A writer into {@code target}, an index or an alias naming one. */
+    public OpenSearchWriter(OpenSearchClient client, String target) {
+        this(client, target, false);
+    }
+
+    private OpenSearchWriter(OpenSearchClient client, String target, boolean fresh) {
+        this.client = client;
+        this.target = target;
+        this.fresh = fresh;
+    }
+
+    /** A writer filling the new, empty index {@code name}, where each document is written once. */
+    static OpenSearchWriter intoNewIndex(OpenSearchClient client, String name) {
+        return new OpenSearchWriter(client, name, true);
+    }
+
+    /**
+     * Writes {@code blocks} (each a document's block, see {@code index.Indexer#block}), replacing what each
+     * document had: children it no longer has are removed. With {@code visible}, returns once searches see it all.
+     */
+    public void write(List<List<org.apache.lucene.document.Document>> blocks, boolean visible) throws IOException {
+        if (blocks.isEmpty()) {
+            return;
+        }
+        var sources = new ArrayList<BlockSources.Source>();
+        var roots = new LinkedHashMap<String, Set<String>>();
+        for (var block : blocks) {
+            for (var source : BlockSources.of(block)) {
+                sources.add(source);
+                roots.computeIfAbsent(source.root(), r -> new HashSet<>()).add(source.id());
+            }
+        }
+        var operations = new ArrayList<BulkOperation>(sources.size());
+        for (var source : sources) {
+            operations.add(BulkOperation.of(b -> b.index(i -> i.index(target).id(source.id()).document(source.fields()))));
+        }
+        send(operations, false);
+        if (fresh) {
+            if (visible) {
+                refresh();
+            }
+            return;
+        }
+        // Children of an earlier version that this one no longer has (a shorter transcript, fewer passages): the
+        // refresh lets the query see them, however recently they were written, and makes this write searchable
+        // (the removal's own refresh happens only when it removed something).
+        refresh();
+        var kept = roots.values().stream().flatMap(Set::stream).toList();
+        removeWhere(Query.of(q -> q.bool(b -> b
+                .filter(f -> f.terms(t -> t.field(Fields.ROOT).terms(v -> v.value(values(roots.keySet())))))
+                .mustNot(m -> m.ids(ids -> ids.values(kept))))), visible);
+    }
+
+    /** Removes the documents {@code ids} with all their children. */
+    public void delete(Collection<String> ids, boolean visible) throws IOException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        refresh();
+        removeWhere(Query.of(q -> q.terms(t -> t.field(Fields.ROOT).terms(v -> v.value(values(ids))))), visible);
+    }
+
+    /** Every document's content version by id (documents without one map to an empty string). */
+    public Map<String, String> contentVersions() throws IOException {
+        var out = new LinkedHashMap<String, String>();
+        List<FieldValue> after = null;
+        while (true) {
+            final List<FieldValue> from = after;
+            var page = client.search(s -> {
+                s.index(target).size(PAGE).source(src -> src.fetch(false))
+                        .query(q -> q.term(t -> t.field(Fields.KIND).value(FieldValue.of(Fields.KIND_DOC))))
+                        .docvalueFields(f -> f.field(Fields.ID)).docvalueFields(f -> f.field(Fields.VERSION))
+                        .sort(o -> o.field(f -> f.field(Fields.ID).order(SortOrder.Asc)));
+                if (from != null) {
+                    s.searchAfter(from);
+                }
+                return s;
+            }, Void.class);
+            var hits = page.hits().hits();
+            for (var hit : hits) {
+                out.put(first(hit.fields().get(Fields.ID)), first(hit.fields().get(Fields.VERSION)));
+            }
+            if (hits.size() < PAGE) {
+                return out;
+            }
+            after = hits.get(hits.size() - 1).sort();
+        }
+    }
+
+    /** Makes every write so far searchable. */
+    public void refresh() throws IOException {
+        client.indices().refresh(r -> r.index(target));
+    }
+
+    private void removeWhere(Query query, boolean visible) throws IOException {
+        var answer = client.deleteByQuery(d -> d.index(target).query(query).refresh(visible ? Refresh.True : Refresh.False).conflicts(
+                org.opensearch.client.opensearch._types.Conflicts.Proceed));
+        if (!answer.failures().isEmpty()) {
+            var failure = answer.failures().get(0);
+            throw new IOException("OpenSearch could not remove document " + failure.id() + " from " + target + ": "
+                    + failure.cause().reason() + " (" + answer.failures().size() + " failed)");
+        }
+    }
+
+    // Sends the operations in requests of at most BULK_OPERATIONS, each item the cluster was too busy for again.
+    private void send(List<BulkOperation> operations, boolean visible) throws IOException {
+        for (int from = 0; from < operations.size(); from += BULK_OPERATIONS) {
+            var pending = operations.subList(from, Math.min(operations.size(), from + BULK_OPERATIONS));
+            Duration pause = FIRST_PAUSE;
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                BulkResponse answer = bulk(pending, visible);
+                var busy = new ArrayList<BulkOperation>();
+                for (int i = 0; i < answer.items().size(); i++) {
+                    BulkResponseItem item = answer.items().get(i);
+                    if (item.error() == null) {
+                        continue;
+                    }
+                    if (item.status() != TOO_MANY_REQUESTS) {
+                        throw new IOException("OpenSearch refused document " + item.id() + " in " + item.index() + ": "
+                                + item.error().reason() + " (" + item.error().type() + ")");
+                    }
+                    busy.add(pending.get(i));
+                }
+                if (!busy.isEmpty() && attempt == ATTEMPTS) {
+                    throw new IOException("OpenSearch stayed too busy to take " + busy.size() + " documents after "
+                            + ATTEMPTS + " attempts (429); try again when the cluster is less loaded");
+                }
+                if (!busy.isEmpty()) {
+                    sleep(pause);
+                    pause = pause.multipliedBy(2);
+                }
+                pending = busy;
+            }
+        }
+    }
+
+    private BulkResponse bulk(List<BulkOperation> operations, boolean visible) throws IOException {
+        try {
+            return client.bulk(b -> b.operations(operations).refresh(visible ? Refresh.WaitFor : Refresh.False));
+        } catch (OpenSearchException e) {
+            throw new IOException("OpenSearch refused a bulk write to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<FieldValue> values(Collection<String> strings) {
+        return strings.stream().map(FieldValue::of).toList();
+    }
+
+    private static String first(org.opensearch.client.json.JsonData values) {
+        if (values == null) {
+            return "";
+        }
+        var list = values.toJson().asJsonArray();
+        return list.isEmpty() ? "" : list.getString(0);
+    }
+
+    private static void sleep(Duration pause) throws IOException {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a busy cluster", e);
+        }
+    }
+}
