@@ -170,6 +170,8 @@ final class Vectorizer implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 return;
+            } catch (java.util.concurrent.CancellationException e) {
+                return; // the process is stopping: the documents keep their flag for the next start
             } catch (IOException | RuntimeException e) {
                 if (closed) {
                     return; // the index closed under the batch: its documents keep their flag for the next start

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -47,7 +48,7 @@ public final class OnnxEmbedder implements Embedder {
         NATIVE_WORK.readLock().lock();
         try {
             if (exiting) {
-                throw new IllegalStateException("painsearch is stopping, so the embedding model no longer runs");
+                throw new CancellationException("painsearch is stopping, so the embedding model no longer runs");
             }
             return model().embedAll(segments).content().stream().map(e -> e.vector()).toList();
         } finally {
@@ -57,7 +58,8 @@ public final class OnnxEmbedder implements Embedder {
 
     /**
      * Before the JVM exits: waits up to {@code limit} for every load or run of a model under way to finish, and lets
-     * no other begin. Returns whether nothing is left running.
+     * no other begin (one asked for from now on fails with a {@link CancellationException}). Returns whether nothing
+     * is left running.
      */
     public static boolean finishBeforeExit(Duration limit) throws InterruptedException {
         exiting = true;

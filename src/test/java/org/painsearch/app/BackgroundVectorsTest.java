@@ -134,4 +134,47 @@ class BackgroundVectorsTest {
                     .containsExactly(id);
         }
     }
+
+    @Test
+    void vectorsStopQuietlyOnceTheModelRefusesBecauseTheProcessIsStopping() throws Exception {
+        Path corpus = TestCorpus.write(dir);
+        var calls = new java.util.concurrent.atomic.AtomicInteger();
+        // As OnnxEmbedder answers once the process has begun to stop (Signals): every later run is refused.
+        Embedder stopping = new Embedder() {
+            @Override
+            public List<float[]> embed(List<String> texts) {
+                if (texts.stream().anyMatch(t -> t.contains("Pacing"))) {
+                    calls.incrementAndGet();
+                    throw new java.util.concurrent.CancellationException("painsearch is stopping");
+                }
+                return texts.stream().map(LetterVectors::of).toList();
+            }
+
+            @Override
+            public int dimension() {
+                return LetterVectors.DIMENSION;
+            }
+
+            @Override
+            public String name() {
+                return "letters";
+            }
+        };
+        try (var library = org.painsearch.Libraries.open(new CorpusStore(corpus), IndexService.openWritable(dir.resolve("index")),
+                Clock.systemUTC(), new Embeddings(stopping, EmbeddingCache.inMemory(stopping.dimension())), RankingMode.HYBRID)) {
+            library.rebuild(Library.Progress.NONE);
+            library.engine().vectorsDone().join();
+            library.createNote(new NoteDraft("Pacing plan", "graded walking", List.of(), false));
+            while (calls.get() == 0) {
+                Thread.sleep(10);
+            }
+            library.createNote(new NoteDraft("Pacing diary", "walks and flare-ups", List.of(), false));
+            // The worker polls its queue every second: had it gone on, it would have tried the second note by now
+            // (and logged a warning for each).
+            Thread.sleep(2_500);
+            assertThat(calls).as("model runs tried").hasValue(1);
+            assertThat(count(library, Fields.VECTORS_PENDING, "true")).as("both keep their flag for the next start")
+                    .isEqualTo(2);
+        }
+    }
 }
