@@ -36,7 +36,7 @@ class BackgroundVectorsTest {
     private final CountDownLatch pacing = new CountDownLatch(1);
 
     /** A text's vector is its letter counts a to h; texts about pacing wait until the test lets them through. */
-    private final class GatedModel implements Embedder {
+    private final class GatedModel extends LetterVectors.Model {
         private final boolean gated;
 
         GatedModel(boolean gated) {
@@ -52,17 +52,7 @@ class BackgroundVectorsTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            return texts.stream().map(LetterVectors::of).toList();
-        }
-
-        @Override
-        public int dimension() {
-            return LetterVectors.DIMENSION;
-        }
-
-        @Override
-        public String name() {
-            return "letters";
+            return super.embed(texts);
         }
     }
 
@@ -140,24 +130,14 @@ class BackgroundVectorsTest {
         Path corpus = TestCorpus.write(dir);
         var calls = new java.util.concurrent.atomic.AtomicInteger();
         // As OnnxEmbedder answers once the process has begun to stop (Signals): every later run is refused.
-        Embedder stopping = new Embedder() {
+        Embedder stopping = new LetterVectors.Model() {
             @Override
             public List<float[]> embed(List<String> texts) {
                 if (texts.stream().anyMatch(t -> t.contains("Pacing"))) {
                     calls.incrementAndGet();
                     throw new java.util.concurrent.CancellationException("painsearch is stopping");
                 }
-                return texts.stream().map(LetterVectors::of).toList();
-            }
-
-            @Override
-            public int dimension() {
-                return LetterVectors.DIMENSION;
-            }
-
-            @Override
-            public String name() {
-                return "letters";
+                return super.embed(texts);
             }
         };
         try (var library = org.painsearch.Libraries.open(new CorpusStore(corpus), IndexService.openWritable(dir.resolve("index")),

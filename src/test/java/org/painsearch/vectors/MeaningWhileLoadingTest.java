@@ -39,7 +39,7 @@ class MeaningWhileLoadingTest {
     Library library;
 
     /** A model that loads when {@link #release} is counted down; a text's vector is its letter counts a to h. */
-    static final class SlowModel implements Embedder {
+    static final class SlowModel extends LetterVectors.Model {
         final CountDownLatch release = new CountDownLatch(1);
         final CountDownLatch entered = new CountDownLatch(1);
 
@@ -51,16 +51,6 @@ class MeaningWhileLoadingTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-
-        @Override
-        public List<float[]> embed(List<String> texts) {
-            return texts.stream().map(LetterVectors::of).toList();
-        }
-
-        @Override
-        public int dimension() {
-            return LetterVectors.DIMENSION;
         }
 
         @Override
