@@ -24,8 +24,8 @@ import org.painsearch.index.Fields;
  * Writes painsearch's documents into one OpenSearch index or alias: each document with its children (podcast
  * segments, passage vectors) as {@link BlockSources} renders them, in {@code _bulk} requests of bounded size. Items
  * the cluster turns away for being busy (429) are sent again after a growing pause; any other refusal is an error
- * naming the document and the cluster's reason. A write asked to be visible returns once a search finds it
- * ({@code refresh=wait_for}), as a note save needs; bulk work does not wait.
+ * naming the document and the cluster's reason. A write asked to be visible returns once a search finds it (the
+ * index refreshed), as a note save needs; bulk work into a new index does not wait.
  */
 public final class OpenSearchWriter {
     /** Operations per {@code _bulk} request: a few megabytes of text and vectors at most. */
@@ -76,7 +76,7 @@ public final class OpenSearchWriter {
         for (var source : sources) {
             operations.add(BulkOperation.of(b -> b.index(i -> i.index(target).id(source.id()).document(source.fields()))));
         }
-        send(operations, false);
+        send(operations);
         if (fresh) {
             if (visible) {
                 refresh();
@@ -145,12 +145,12 @@ public final class OpenSearchWriter {
     }
 
     // Sends the operations in requests of at most BULK_OPERATIONS, each item the cluster was too busy for again.
-    private void send(List<BulkOperation> operations, boolean visible) throws IOException {
+    private void send(List<BulkOperation> operations) throws IOException {
         for (int from = 0; from < operations.size(); from += BULK_OPERATIONS) {
             var pending = operations.subList(from, Math.min(operations.size(), from + BULK_OPERATIONS));
             Duration pause = FIRST_PAUSE;
             for (int attempt = 1; !pending.isEmpty(); attempt++) {
-                BulkResponse answer = bulk(pending, visible);
+                BulkResponse answer = bulk(pending);
                 var busy = new ArrayList<BulkOperation>();
                 for (int i = 0; i < answer.items().size(); i++) {
                     BulkResponseItem item = answer.items().get(i);
@@ -176,9 +176,9 @@ public final class OpenSearchWriter {
         }
     }
 
-    private BulkResponse bulk(List<BulkOperation> operations, boolean visible) throws IOException {
+    private BulkResponse bulk(List<BulkOperation> operations) throws IOException {
         try {
-            return client.bulk(b -> b.operations(operations).refresh(visible ? Refresh.WaitFor : Refresh.False));
+            return client.bulk(b -> b.operations(operations));
         } catch (OpenSearchException e) {
             throw new IOException("OpenSearch refused a bulk write to " + target + ": " + e.getMessage(), e);
         }
