@@ -41,7 +41,7 @@ import org.painsearch.index.Synonyms;
  * painsearch blends them into one word ("sore knee" with "sore, tender, achy": tender-knee scored 2.51 against the
  * embedded 1.95, and "tender massage" swapped the first two hits). Its query builder (read in the 3.5.0 jar) makes
  * one single-word CombinedFieldQuery per synonym and joins them with the query's operator, so {@code operator: and}
- * would even require every synonym, and it refuses phrases, so a multi-word synonym cannot go through it at all. The
+ * requires every synonym (tried: "tender knee" found nothing, though tender-knee has both words), and it refuses phrases, so a multi-word synonym cannot go through it at all. The
  * backend must build those parts of the query itself; this class checks only what already agrees.
  */
 @OpenSearchTest
