@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.OpenSearchException;
@@ -64,17 +63,15 @@ public final class OpenSearchWriter {
         if (blocks.isEmpty()) {
             return;
         }
-        var sources = new ArrayList<BlockSources.Source>();
-        var roots = new LinkedHashMap<String, Set<String>>();
+        var operations = new ArrayList<BulkOperation>();
+        var roots = new LinkedHashSet<String>();
+        var kept = new ArrayList<String>();
         for (var block : blocks) {
             for (var source : BlockSources.of(block)) {
-                sources.add(source);
-                roots.computeIfAbsent(source.root(), r -> new HashSet<>()).add(source.id());
+                operations.add(BulkOperation.of(b -> b.index(i -> i.index(target).id(source.id()).document(source.fields()))));
+                roots.add(source.root());
+                kept.add(source.id());
             }
-        }
-        var operations = new ArrayList<BulkOperation>(sources.size());
-        for (var source : sources) {
-            operations.add(BulkOperation.of(b -> b.index(i -> i.index(target).id(source.id()).document(source.fields()))));
         }
         send(operations);
         if (fresh) {
@@ -87,9 +84,8 @@ public final class OpenSearchWriter {
         // refresh lets the query see them, however recently they were written, and makes this write searchable
         // (the removal's own refresh happens only when it removed something).
         refresh();
-        var kept = roots.values().stream().flatMap(Set::stream).toList();
         removeWhere(Query.of(q -> q.bool(b -> b
-                .filter(f -> f.terms(t -> t.field(Fields.ROOT).terms(v -> v.value(values(roots.keySet())))))
+                .filter(f -> f.terms(t -> t.field(Fields.ROOT).terms(v -> v.value(values(roots)))))
                 .mustNot(m -> m.ids(ids -> ids.values(kept))))), visible);
     }
 

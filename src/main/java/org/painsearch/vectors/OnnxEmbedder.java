@@ -58,17 +58,14 @@ public final class OnnxEmbedder implements Embedder {
 
     /**
      * Before the JVM exits: waits up to {@code limit} for every load or run of a model under way to finish, and lets
-     * no other begin (one asked for from now on fails with a {@link CancellationException}). Returns whether nothing
-     * is left running.
+     * no other begin (one asked for from now on fails with a {@link CancellationException}).
      */
-    public static boolean finishBeforeExit(Duration limit) throws InterruptedException {
+    public static void finishBeforeExit(Duration limit) throws InterruptedException {
         exiting = true;
         var all = NATIVE_WORK.writeLock();
         if (all.tryLock(limit.toNanos(), TimeUnit.NANOSECONDS)) {
             all.unlock(); // work that waited for the lock meets the exiting flag
-            return true;
         }
-        return false;
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class ExitWhileTheModelLoads {
                 Thread.currentThread().interrupt();
             }
         }));
-        while (Arrays.stream(loader.getStackTrace()).noneMatch(f -> f.getMethodName().equals("createSession"))) {
+        while (!creatingSession(loader)) {
             if (!loader.isAlive()) {
                 System.out.println("the model loaded before it could be interrupted");
                 System.exit(3);
@@ -40,10 +40,13 @@ public final class ExitWhileTheModelLoads {
         // Into the session's creation, where ONNX Runtime's setup uses its environment (and faulted once that was
         // released); the whole creation takes about half a second here.
         Thread.sleep(200);
-        boolean creating = Arrays.stream(loader.getStackTrace()).anyMatch(f -> f.getMethodName().equals("createSession"));
-        System.out.println("sending SIGTERM while creating the session: " + creating);
+        System.out.println("sending SIGTERM while creating the session: " + creatingSession(loader));
         Signal.raise(new Signal("TERM"));
         loader.join();
         Thread.sleep(60_000); // the signal's exit ends this
+    }
+
+    private static boolean creatingSession(Thread loader) {
+        return Arrays.stream(loader.getStackTrace()).anyMatch(f -> f.getMethodName().equals("createSession"));
     }
 }
