@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.painsearch.eval.BeirCollection;
 import org.painsearch.eval.Evaluation;
 import org.painsearch.engine.EngineConfig;
+import org.painsearch.engine.Engines;
 import org.painsearch.engine.RankingMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,8 +69,12 @@ final class EvalCommand implements Callable<Integer> {
         out.flush();
         Path tmp = Files.createTempDirectory("painsearch-eval");
         // The same engine as serve's, over a temporary index; vectors are kept beside the index folder for reuse.
+        // On a cluster, a temporary index of its own under a new alias, never the library's.
+        var cluster = store.engine().cluster() == null ? null : new EngineConfig.Cluster(store.engine().cluster().url(),
+                store.engine().cluster().alias() + "-eval-" + System.currentTimeMillis());
         var config = new EngineConfig(store.engine().backend(), tmp.resolve("index"), store.corpusDir(), rankingMode,
-                model, synonymsFile, cacheDir != null ? cacheDir : store.indexDir().resolveSibling("eval-cache"), false);
+                model, synonymsFile, cacheDir != null ? cacheDir : store.indexDir().resolveSibling("eval-cache"), false,
+                cluster);
         Writer run = runFile == null ? null : Files.newBufferedWriter(runFile, StandardCharsets.UTF_8);
         Evaluation.Result result;
         try (var progress = new ConsoleProgress("Evaluating", "")) {
@@ -78,7 +83,11 @@ final class EvalCommand implements Callable<Integer> {
             if (run != null) {
                 run.close();
             }
-            deleteTree(tmp);
+            try {
+                Engines.dropTemporary(config);
+            } finally {
+                deleteTree(tmp);
+            }
         }
         out.printf("indexed %d documents in %.1f s; %d queries in %.1f ms each%n", result.documents(),
                 result.indexMillis() / 1000.0, result.queries(), result.millisPerQuery());

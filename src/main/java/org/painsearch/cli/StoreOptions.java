@@ -21,9 +21,19 @@ final class StoreOptions {
     private String ranking;
 
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "${env:PAINSEARCH_BACKEND:-lucene}",
-            description = "Search backend: lucene, the embedded index in the index folder (env PAINSEARCH_BACKEND; "
-                    + "default: ${DEFAULT-VALUE}).")
+            description = "Search backend: lucene, the embedded index in the index folder, or opensearch, an index "
+                    + "on an OpenSearch cluster (env PAINSEARCH_BACKEND; default: ${DEFAULT-VALUE}).")
     private String backend;
+
+    @Option(names = "--opensearch-url", paramLabel = "URL", defaultValue = "${env:PAINSEARCH_OPENSEARCH_URL}",
+            description = "With --backend opensearch: the cluster's HTTP address, e.g. http://127.0.0.1:9200 "
+                    + "(env PAINSEARCH_OPENSEARCH_URL).")
+    private String openSearchUrl;
+
+    @Option(names = "--opensearch-index", paramLabel = "NAME", defaultValue = "${env:PAINSEARCH_OPENSEARCH_INDEX}",
+            description = "With --backend opensearch: the alias painsearch keeps its index under "
+                    + "(env PAINSEARCH_OPENSEARCH_INDEX; default: painsearch).")
+    private String openSearchIndex;
 
     RankingMode ranking() {
         return RankingMode.parse(ranking, RankingMode.HYBRID);
@@ -31,8 +41,10 @@ final class StoreOptions {
 
     /** The one configuration every command opens its engine from. */
     EngineConfig engine() {
-        return new EngineConfig(EngineConfig.Backend.parse(backend), indexDir(), corpusDir(), ranking(), null, null,
-                null, false);
+        var chosen = EngineConfig.Backend.parse(backend);
+        var cluster = chosen == EngineConfig.Backend.OPENSEARCH
+                ? new EngineConfig.Cluster(openSearchUrl, openSearchIndex) : null;
+        return new EngineConfig(chosen, indexDir(), corpusDir(), ranking(), null, null, null, false, cluster);
     }
 
     Path corpusDir() {

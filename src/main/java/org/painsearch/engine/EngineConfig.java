@@ -7,7 +7,7 @@ import java.util.Locale;
  * Everything needed to open an engine, the same for {@code serve}, every command and {@code eval}: which backend,
  * where the index and the corpus live, the default ranking and the embedding model.
  *
- * @param backend        which engine: {@link Backend#LUCENE}, the embedded index
+ * @param backend        which engine: {@link Backend#LUCENE}, the embedded index, or {@link Backend#OPENSEARCH}
  * @param index          the index folder
  * @param corpus         the corpus folder (its synonyms and bookmarks are read from there)
  * @param ranking        the ranking used when a search names none
@@ -15,9 +15,33 @@ import java.util.Locale;
  * @param synonyms       the query-time synonyms file; null for {@code synonyms.txt} in the corpus
  * @param embeddingCache where computed vectors are kept; null for {@code embedding-cache} in the index folder
  * @param readOnly       open for searching only, beside a process that may be writing
+ * @param cluster        for {@link Backend#OPENSEARCH}: the cluster's address and the alias painsearch keeps there
  */
 public record EngineConfig(Backend backend, Path index, Path corpus, RankingMode ranking, String model, Path synonyms,
-                           Path embeddingCache, boolean readOnly) {
+                           Path embeddingCache, boolean readOnly, Cluster cluster) {
+    /** Where the OpenSearch backend keeps its index: the cluster's HTTP address and the alias searched and written. */
+    public record Cluster(String url, String alias) {
+        /** The alias used when none is given. */
+        public static final String DEFAULT_ALIAS = "painsearch";
+
+        public Cluster {
+            if (url == null || url.isBlank()) {
+                throw new IllegalArgumentException("the OpenSearch backend needs the cluster's address: give it with "
+                        + "--opensearch-url (or PAINSEARCH_OPENSEARCH_URL), for example http://127.0.0.1:9200");
+            }
+            alias = alias == null || alias.isBlank() ? DEFAULT_ALIAS : alias.strip();
+            if (!alias.matches("[a-z0-9][a-z0-9_.-]{0,200}")) {
+                throw new IllegalArgumentException("an OpenSearch index name is lower-case letters, digits, '-', '_' "
+                        + "and '.', starting with a letter or digit (got: " + alias + ")");
+            }
+        }
+    }
+
+    public EngineConfig(Backend backend, Path index, Path corpus, RankingMode ranking, String model, Path synonyms,
+                        Path embeddingCache, boolean readOnly) {
+        this(backend, index, corpus, ranking, model, synonyms, embeddingCache, readOnly, null);
+    }
+
     public EngineConfig {
         backend = backend == null ? Backend.LUCENE : backend;
         if (index == null || corpus == null) {
@@ -27,6 +51,10 @@ public record EngineConfig(Backend backend, Path index, Path corpus, RankingMode
         synonyms = synonyms != null ? synonyms : corpus.resolve("synonyms.txt");
         // The cache lives in the index folder: deleting the index forgets the vectors too.
         embeddingCache = embeddingCache != null ? embeddingCache : index.resolve("embedding-cache");
+        if (backend == Backend.OPENSEARCH && cluster == null) {
+            throw new IllegalArgumentException("the OpenSearch backend needs the cluster's address: give it with "
+                    + "--opensearch-url (or PAINSEARCH_OPENSEARCH_URL), for example http://127.0.0.1:9200");
+        }
     }
 
     /** The embedded engine over {@code index} for the corpus in {@code corpus}, ranking by {@code ranking}. */
@@ -36,41 +64,46 @@ public record EngineConfig(Backend backend, Path index, Path corpus, RankingMode
 
     /** The same configuration, opened for searching only. */
     public EngineConfig readingOnly() {
-        return new EngineConfig(backend, index, corpus, ranking, model, synonyms, embeddingCache, true);
+        return new EngineConfig(backend, index, corpus, ranking, model, synonyms, embeddingCache, true, cluster);
     }
 
     /** The same configuration ranking by {@code mode} by default. */
     public EngineConfig withRanking(RankingMode mode) {
-        return new EngineConfig(backend, index, corpus, mode, model, synonyms, embeddingCache, readOnly);
+        return new EngineConfig(backend, index, corpus, mode, model, synonyms, embeddingCache, readOnly, cluster);
     }
 
     /** The same configuration with {@code model} for meaning vectors. */
     public EngineConfig withModel(String newModel) {
-        return new EngineConfig(backend, index, corpus, ranking, newModel, synonyms, embeddingCache, readOnly);
+        return new EngineConfig(backend, index, corpus, ranking, newModel, synonyms, embeddingCache, readOnly, cluster);
     }
 
     /** The same configuration with another synonyms file. */
     public EngineConfig withSynonyms(Path file) {
-        return new EngineConfig(backend, index, corpus, ranking, model, file, embeddingCache, readOnly);
+        return new EngineConfig(backend, index, corpus, ranking, model, file, embeddingCache, readOnly, cluster);
     }
 
     /** The same configuration keeping vectors in {@code dir}. */
     public EngineConfig withEmbeddingCache(Path dir) {
-        return new EngineConfig(backend, index, corpus, ranking, model, synonyms, dir, readOnly);
+        return new EngineConfig(backend, index, corpus, ranking, model, synonyms, dir, readOnly, cluster);
     }
 
     /** The backends painsearch can run on. */
     public enum Backend {
         /** The embedded Lucene index in a folder on this machine. */
-        LUCENE;
+        LUCENE,
+        /** An index on an OpenSearch cluster. */
+        OPENSEARCH;
 
         /** Parses a backend's name; blank gives the embedded one. */
         public static Backend parse(String value) {
             if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("lucene")) {
                 return LUCENE;
             }
-            throw new IllegalArgumentException("backend must be 'lucene' (got: " + value.strip().toLowerCase(Locale.ROOT)
-                    + ")");
+            if (value.strip().equalsIgnoreCase("opensearch")) {
+                return OPENSEARCH;
+            }
+            throw new IllegalArgumentException("backend must be 'lucene' or 'opensearch' (got: "
+                    + value.strip().toLowerCase(Locale.ROOT) + ")");
         }
     }
 }

@@ -22,6 +22,7 @@ public final class Engines {
             throws IOException {
         return switch (config.backend()) {
             case LUCENE -> LuceneBackend.open(config, bookmarkedIds, say);
+            case OPENSEARCH -> org.painsearch.opensearch.OpenSearchBackend.open(config, bookmarkedIds, say);
         };
     }
 
@@ -29,7 +30,18 @@ public final class Engines {
     public static Health health(EngineConfig config) throws IOException {
         return switch (config.backend()) {
             case LUCENE -> LuceneBackend.health(config.index());
+            case OPENSEARCH -> org.painsearch.opensearch.OpenSearchBackend.health(config);
         };
+    }
+
+    /**
+     * Removes a temporary index (evaluation's) that {@code config} names: on a cluster, its index and alias; the
+     * embedded index is a folder the caller deletes.
+     */
+    public static void dropTemporary(EngineConfig config) throws IOException {
+        if (config.backend() == EngineConfig.Backend.OPENSEARCH) {
+            org.painsearch.opensearch.OpenSearchBackend.drop(config);
+        }
     }
 
     /** Opens the engine without bookmarks and without anything to say (evaluation, tools). */

@@ -23,11 +23,19 @@ public record IndexDefinition(IndexSettings settings, TypeMapping mappings) {
     /** Mapping {@code _meta} key holding {@link #MAPPING_VERSION}. */
     public static final String META_VERSION = "painsearch_mapping";
     /** The embedded schema version plus this rendering's revision: either changing means an index must be rebuilt. */
-    public static final String MAPPING_VERSION = Fields.SCHEMA_VERSION + ".2";
+    public static final String MAPPING_VERSION = Fields.SCHEMA_VERSION + ".3";
     /** How text fields are indexed: the embedded index chain. */
     public static final String TEXT_ANALYZER = "painsearch_text";
     /** How text fields are searched: the index chain with the synonym graph after folding, as in the embedded engine. */
     public static final String QUERY_ANALYZER = "painsearch_query";
+    /**
+     * How text fields are searched by painsearch: it sends the exact terms its own query reading made (see
+     * {@link QueryDsl}), so this only splits them: at spaces, at {@code |} between words stacked at one position,
+     * and a lone {@code |} leaves an empty position (a stop word inside a phrase).
+     */
+    public static final String TERMS_ANALYZER = "painsearch_terms";
+    static final String STACKED_FILTER = "painsearch_stacked";
+    static final String GAP_FILTER = "painsearch_gap";
     /** Whole lowercase, folded words for {@link Fields#SPELL}, as the embedded word analyzer. */
     public static final String WORDS_ANALYZER = "painsearch_words";
     /** The synonym_graph filter in {@link #QUERY_ANALYZER}; its rules are the one setting changed without a reindex. */
@@ -79,6 +87,11 @@ public record IndexDefinition(IndexSettings settings, TypeMapping mappings) {
                 .analyzer(TEXT_ANALYZER, an -> an.custom(c -> c.tokenizer("standard").filter(chain(STOP_FILTER, "porter_stem"))))
                 .analyzer(QUERY_ANALYZER, an -> an.custom(c -> c.tokenizer("standard")
                         .filter(chain(SYNONYM_FILTER, STOP_FILTER, "porter_stem"))))
+                .filter(STACKED_FILTER, f -> f.definition(d -> d.patternCapture(pc -> pc.patterns("([^|]+)")
+                        .preserveOriginal(false))))
+                .filter(GAP_FILTER, f -> f.definition(d -> d.stop(st -> st.stopwords(QueryDsl.GAP))))
+                .analyzer(TERMS_ANALYZER, an -> an.custom(c -> c.tokenizer("whitespace")
+                        .filter(STACKED_FILTER, GAP_FILTER)))
                 .analyzer(WORDS_ANALYZER, an -> an.custom(c -> c.tokenizer("standard").filter(FOLDING))));
     }
 
@@ -149,14 +162,14 @@ public record IndexDefinition(IndexSettings settings, TypeMapping mappings) {
         return Property.of(p -> p.keyword(k -> k));
     }
 
-    // Words to match, analyzed as the embedded TextFields are.
+    // Words to match, analyzed as the embedded TextFields are; searched by the exact terms painsearch sends.
     private static Property text() {
-        return Property.of(p -> p.text(t -> t.analyzer(TEXT_ANALYZER).searchAnalyzer(QUERY_ANALYZER)));
+        return Property.of(p -> p.text(t -> t.analyzer(TEXT_ANALYZER).searchAnalyzer(TERMS_ANALYZER)));
     }
 
     // Offsets in the postings, as the embedded index keeps them, so the unified highlighter needs no re-analysis.
     private static Property highlightedText() {
-        return Property.of(p -> p.text(t -> t.analyzer(TEXT_ANALYZER).searchAnalyzer(QUERY_ANALYZER)
+        return Property.of(p -> p.text(t -> t.analyzer(TEXT_ANALYZER).searchAnalyzer(TERMS_ANALYZER)
                 .indexOptions(IndexOptions.Offsets)));
     }
 

@@ -1,5 +1,8 @@
 package org.painsearch.opensearch;
 
+import org.painsearch.corpus.FileStamp;
+import org.painsearch.engine.IndexedFile;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,6 +104,13 @@ public final class OpenSearchWriter {
     /** Every document's content version by id (documents without one map to an empty string). */
     public Map<String, String> contentVersions() throws IOException {
         var out = new LinkedHashMap<String, String>();
+        indexedFiles().forEach((id, file) -> out.put(id, file.version()));
+        return out;
+    }
+
+    /** What the index records about every document's file: its content version and stamp, by id. */
+    public Map<String, IndexedFile> indexedFiles() throws IOException {
+        var out = new LinkedHashMap<String, IndexedFile>();
         List<FieldValue> after = null;
         while (true) {
             final List<FieldValue> from = after;
@@ -108,6 +118,7 @@ public final class OpenSearchWriter {
                 s.index(target).size(PAGE).source(src -> src.fetch(false))
                         .query(q -> q.term(t -> t.field(Fields.KIND).value(FieldValue.of(Fields.KIND_DOC))))
                         .docvalueFields(f -> f.field(Fields.ID)).docvalueFields(f -> f.field(Fields.VERSION))
+                        .docvalueFields(f -> f.field(Fields.FILE_SIZE)).docvalueFields(f -> f.field(Fields.FILE_MODIFIED))
                         .sort(o -> o.field(f -> f.field(Fields.ID).order(SortOrder.Asc)));
                 if (from != null) {
                     s.searchAfter(from);
@@ -116,13 +127,37 @@ public final class OpenSearchWriter {
             }, Void.class);
             var hits = page.hits().hits();
             for (var hit : hits) {
-                out.put(first(hit.fields().get(Fields.ID)), first(hit.fields().get(Fields.VERSION)));
+                long size = number(hit.fields().get(Fields.FILE_SIZE));
+                long modified = number(hit.fields().get(Fields.FILE_MODIFIED));
+                var stamp = size == FileStamp.NO_STAMP || modified == FileStamp.NO_STAMP ? null : new FileStamp(size, modified);
+                out.put(first(hit.fields().get(Fields.ID)), new IndexedFile(first(hit.fields().get(Fields.VERSION)), stamp));
             }
             if (hits.size() < PAGE) {
                 return out;
             }
             after = hits.get(hits.size() - 1).sort();
         }
+    }
+
+    /** Records a new stamp for document {@code id}'s file (found unchanged by its content version). */
+    public void restamp(String id, FileStamp stamp) throws IOException {
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put(Fields.FILE_SIZE, stamp == null ? FileStamp.NO_STAMP : stamp.size());
+        fields.put(Fields.FILE_MODIFIED, stamp == null ? FileStamp.NO_STAMP : stamp.modified());
+        try {
+            client.update(u -> u.index(target).id(id).doc(fields), Map.class);
+        } catch (OpenSearchException e) {
+            throw new IOException("OpenSearch could not record the file stamp of " + id + " in " + target + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static long number(org.opensearch.client.json.JsonData values) {
+        if (values == null) {
+            return FileStamp.NO_STAMP;
+        }
+        var list = values.toJson().asJsonArray();
+        return list.isEmpty() ? FileStamp.NO_STAMP : list.getJsonNumber(0).longValue();
     }
 
     /** Makes every write so far searchable. */

@@ -14,15 +14,23 @@ import org.painsearch.corpus.Link;
 final class LinkNames {
     private static final String MARK_TAG = "(?:</?mark>)*";
 
-    private final IndexSearcher searcher;
-    // Link keys resolved once per index reader, not per search.
-    private final ReaderCache cache;
+    // The title of the document a link key points at, or null.
+    private final java.util.function.Function<String, String> lookup;
     // Resolved once per link key for this searcher; null values are links that point at nothing.
     private final Map<String, String> titles = new HashMap<>();
 
     LinkNames(IndexSearcher searcher) {
-        this.searcher = searcher;
-        this.cache = ReaderCache.of(searcher);
+        // Link keys resolved once per index reader, not per search.
+        var cache = ReaderCache.of(searcher);
+        this.lookup = key -> {
+            NoteLinks.Target t = cache.targetUnchecked(searcher, key);
+            return t == null ? null : t.title();
+        };
+    }
+
+    /** Names for links resolved by {@code titleOfKey}: a link key to its document's title, or null. */
+    LinkNames(java.util.function.Function<String, String> titleOfKey) {
+        this.lookup = titleOfKey;
     }
 
     /** The words standing for {@code link} in text a person reads. */
@@ -90,9 +98,6 @@ final class LinkNames {
     }
 
     private String title(Link link) {
-        return titles.computeIfAbsent(link.key(), key -> {
-            NoteLinks.Target t = cache.targetUnchecked(searcher, key);
-            return t == null ? null : t.title();
-        });
+        return titles.computeIfAbsent(link.key(), lookup);
     }
 }

@@ -1,5 +1,7 @@
 package org.painsearch.search;
 
+import org.painsearch.engine.SearchResponse;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +31,6 @@ public final class LinkTools {
     private static final int MAX_GRAPH_NOTES = 500;
 
     private final IndexService index;
-    private final QueryBuilder analyzed = new QueryBuilder(Analysis.indexAnalyzer());
 
     public LinkTools(IndexService index) {
         this.index = index;
@@ -51,10 +52,26 @@ public final class LinkTools {
 
     /** Documents and notes whose title (or id) starts like {@code typed}, for completing a {@code [[} link. */
     public List<Ref> suggest(String typed, int limit) throws IOException {
-        String text = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
-        if (text.isEmpty()) {
+        Query q = suggestQuery(typed);
+        if (q == null) {
             return List.of();
         }
+        return index.withSearcher(searcher -> {
+            var out = new ArrayList<Ref>();
+            for (ScoreDoc sd : searcher.search(q, limit).scoreDocs) {
+                out.add(ref(searcher.storedFields().document(sd.doc, REF_FIELDS)));
+            }
+            return out;
+        });
+    }
+
+    /** The query completing a {@code [[} link typed so far: documents by title words and id prefix; null for none. */
+    static Query suggestQuery(String typed) {
+        String text = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        if (text.isEmpty()) {
+            return null;
+        }
+        var analyzed = new QueryBuilder(Analysis.indexAnalyzer());
         String[] words = text.split("\\s+");
         var b = new BooleanQuery.Builder();
         var title = new BooleanQuery.Builder();
@@ -75,13 +92,7 @@ public final class LinkTools {
         }
         b.add(title.build(), Occur.SHOULD);
         b.add(new BoostQuery(new PrefixQuery(new Term(Fields.ID, text.replace(' ', '-'))), 2f), Occur.SHOULD);
-        return index.withSearcher(searcher -> {
-            var out = new ArrayList<Ref>();
-            for (ScoreDoc sd : searcher.search(NoteLinks.docsOnly(b.build()), limit).scoreDocs) {
-                out.add(ref(searcher.storedFields().document(sd.doc, REF_FIELDS)));
-            }
-            return out;
-        });
+        return NoteLinks.docsOnly(b.build());
     }
 
     /**
@@ -95,24 +106,11 @@ public final class LinkTools {
                 return List.of();
             }
             var note = searcher.storedFields().document(doc, REF_FIELDS);
-            var exact = new BooleanQuery.Builder();
-            var marked = new BooleanQuery.Builder();
-            addPhrase(exact, marked, note.get(Fields.TITLE), 2f);
-            for (String tag : note.getValues(Fields.TAG)) {
-                addPhrase(exact, marked, tag.replace('-', ' '), 1f);
-            }
-            // Scored (not a filter), so BM25 puts sources naming a rare tag or the title above common words.
-            var q = new BooleanQuery.Builder()
-                    .add(exact.build(), Occur.MUST)
-                    .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOC)), Occur.FILTER)
-                    .add(new TermQuery(new Term(Fields.TYPE, "note")), Occur.MUST_NOT)
-                    .add(new TermQuery(new Term(Fields.ID, noteId)), Occur.MUST_NOT);
-            for (var linked : NoteLinks.targetsOf(searcher, doc)) {
-                q.add(new TermQuery(new Term(Fields.ID, linked.id())), Occur.MUST_NOT);
-            }
-            var top = searcher.search(q.build(), limit);
+            var linked = NoteLinks.targetsOf(searcher, doc).stream().map(SearchResponse.NoteRef::id).toList();
+            var mentions = mentionQueries(noteId, note.get(Fields.TITLE), List.of(note.getValues(Fields.TAG)), linked);
+            var top = searcher.search(mentions.find(), limit);
             int[] ids = java.util.Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray();
-            var snippets = Snippets.highlight(searcher, Analysis.indexAnalyzer(), Fields.BODY, marked.build(), ids, 1);
+            var snippets = Snippets.highlight(searcher, Analysis.indexAnalyzer(), Fields.BODY, mentions.mark(), ids, 1);
             var out = new ArrayList<Mention>();
             for (int i = 0; i < ids.length; i++) {
                 Ref r = ref(searcher.storedFields().document(ids[i], REF_FIELDS));
@@ -120,6 +118,33 @@ public final class LinkTools {
             }
             return out;
         });
+    }
+
+    /** What finds the sources naming a note without being linked from it, and what marks the naming in them. */
+    record MentionQueries(Query find, Query mark) {
+    }
+
+    /**
+     * The queries for the unlinked mentions of note {@code noteId}, titled {@code title} with {@code tags}, linking
+     * to {@code linkedIds} already.
+     */
+    static MentionQueries mentionQueries(String noteId, String title, List<String> tags, List<String> linkedIds) {
+        var exact = new BooleanQuery.Builder();
+        var marked = new BooleanQuery.Builder();
+        addPhrase(exact, marked, title, 2f);
+        for (String tag : tags) {
+            addPhrase(exact, marked, tag.replace('-', ' '), 1f);
+        }
+        // Scored (not a filter), so BM25 puts sources naming a rare tag or the title above common words.
+        var q = new BooleanQuery.Builder()
+                .add(exact.build(), Occur.MUST)
+                .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOC)), Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.TYPE, "note")), Occur.MUST_NOT)
+                .add(new TermQuery(new Term(Fields.ID, noteId)), Occur.MUST_NOT);
+        for (String linked : linkedIds) {
+            q.add(new TermQuery(new Term(Fields.ID, linked)), Occur.MUST_NOT);
+        }
+        return new MentionQueries(q.build(), marked.build());
     }
 
     /** The documents named by {@code ids} that exist, by id (for showing titles where ids are stored). */
@@ -172,7 +197,8 @@ public final class LinkTools {
     // The phrase over the title and body's own (stemmed) terms, and every word of it as written in the spelling
     // field, which keeps whole words: a stem alone ("mind" for "mindfulness") is not a mention. The stemmed phrase
     // over the body also marks the snippet.
-    private void addPhrase(BooleanQuery.Builder exact, BooleanQuery.Builder marked, String text, float boost) {
+    private static void addPhrase(BooleanQuery.Builder exact, BooleanQuery.Builder marked, String text, float boost) {
+        var analyzed = new QueryBuilder(Analysis.indexAnalyzer());
         var inText = new BooleanQuery.Builder();
         for (String field : List.of(Fields.TITLE, Fields.BODY)) {
             Query q = analyzed.createPhraseQuery(field, text);

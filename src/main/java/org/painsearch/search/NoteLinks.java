@@ -179,7 +179,7 @@ final class NoteLinks {
     }
 
     // Documents answering to any of these link keys: by id, DOI or address.
-    private static Query answeringTo(Collection<String> keys) {
+    static Query answeringTo(Collection<String> keys) {
         var ids = new ArrayList<String>();
         var dois = new ArrayList<String>();
         var urls = new ArrayList<String>();

@@ -70,7 +70,7 @@ public final class QueryMarks {
         });
     }
 
-    private static List<String> matched(IndexSearcher searcher, Analyzer analyzer, Query words, int[] docs)
+    static List<String> matched(IndexSearcher searcher, Analyzer analyzer, Query words, int[] docs)
             throws IOException {
         var highlighter = new AllMatches(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new MatchFormatter())

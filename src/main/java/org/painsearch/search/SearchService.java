@@ -328,7 +328,7 @@ public final class SearchService {
         return x.contains(y) || y.contains(x);
     }
 
-    private static UserQuery capWords(UserQuery q, List<String> notices) {
+    static UserQuery capWords(UserQuery q, List<String> notices) {
         String[] words = q.text().split("\\s+");
         if (words.length <= MAX_WORDS) {
             return q;

@@ -21,6 +21,9 @@ public enum EmbeddingModel {
     BGE_SMALL("bge-small-en-v15-q", "Represent this sentence for searching relevant passages: ",
             BgeSmallEnV15QuantizedEmbeddingModel.class, "bge-small-en-v1.5-q", PoolingMode.CLS);
 
+    /** How many numbers every model gives a text. */
+    public static final int DIMENSION = 384;
+
     /** The model used when none is configured; chosen by measurement (see README, Relevance). */
     public static final EmbeddingModel DEFAULT = BGE_SMALL;
 

@@ -117,7 +117,7 @@ public final class OnnxEmbedder implements Embedder {
 
     @Override
     public int dimension() {
-        return 384;
+        return EmbeddingModel.DIMENSION;
     }
 
     @Override

@@ -1,0 +1,721 @@
+package org.painsearch.opensearch;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.SortOptions;
+import org.opensearch.client.opensearch._types.SortOrder;
+import org.opensearch.client.opensearch._types.aggregations.Aggregation;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch.core.SearchRequest.Builder;
+import org.opensearch.client.opensearch.core.search.Hit;
+import org.painsearch.corpus.Document;
+import org.painsearch.corpus.FileStamp;
+import org.painsearch.corpus.Link;
+import org.painsearch.corpus.Timestamps;
+import org.painsearch.engine.Closeness;
+import org.painsearch.engine.DocumentView;
+import org.painsearch.engine.Engine;
+import org.painsearch.engine.Highlight;
+import org.painsearch.engine.IndexedFile;
+import org.painsearch.engine.Links;
+import org.painsearch.engine.Ranked;
+import org.painsearch.engine.RankingMode;
+import org.painsearch.engine.RelatedDoc;
+import org.painsearch.engine.SearchRequest;
+import org.painsearch.engine.SearchResponse;
+import org.painsearch.engine.Suggestion;
+import org.painsearch.index.Fields;
+import org.painsearch.index.Indexer;
+import org.painsearch.index.Synonyms;
+import org.painsearch.search.RankingConfig;
+import org.painsearch.search.RemoteSearch;
+import org.painsearch.search.SearchLimits;
+
+/**
+ * painsearch on an OpenSearch cluster: the index lives behind an alias on the cluster, the corpus, notes and
+ * bookmarks stay plain files on this machine. Queries are read by painsearch exactly as for the embedded index
+ * ({@link RemoteSearch}) and sent as the same Lucene queries ({@link QueryDsl}); facets are aggregations over the
+ * same hits; snippets are cut by the embedded highlighter from the hits' text. Writes go through
+ * {@link OpenSearchWriter}; a rebuild fills a new index and moves the alias ({@link AliasRebuild}).
+ * <p>Ranking by meaning is not built on this backend yet: searches rank by words and say so.
+ */
+public final class OpenSearchEngine implements Engine {
+    static final String MEANING_NOT_HERE = "Ranking by meaning is not available on the OpenSearch backend yet, so "
+            + "these results match your words only.";
+    private static final int SNIPPETS_PER_HIT = 2;
+    private static final int FACET_VALUES = 30;
+    private static final int ALL_YEARS = 10_000;
+    private static final int MAX_LINKERS = 200;
+    private static final int MAX_SEGMENTS = 2_000;
+    private static final int BATCH = 200;
+    private static final List<String> HIT_FIELDS = List.of(Fields.ID, Fields.TYPE, Fields.TITLE, Fields.URL,
+            Fields.PUBLISHED_TEXT, Fields.AUTHOR, Fields.TAG, Fields.SOURCE, Fields.AUDIO, Fields.PRIVATE, Fields.BODY,
+            Fields.DOI, Fields.LINKS);
+    private static final List<String> REF_FIELDS = List.of(Fields.ID, Fields.TITLE, Fields.TYPE, Fields.TAG);
+    private static final int MAX_GRAPH_NOTES = 500;
+    private static final List<String> FACETS = List.of("type", "tag", "source", "year");
+
+    private final Connection connection;
+    private final OpenSearchClient client;
+    private final String alias;
+    private final IndexDefinition definition;
+    private final Synonyms synonyms;
+    private final Supplier<Set<String>> bookmarkedIds;
+    private final RemoteSearch reading = new RemoteSearch(RankingConfig.DEFAULT);
+    private final QueryDsl dsl = new QueryDsl(reading.combinedFields(), reading.config().synonymTie());
+    private final OpenSearchWriter writer;
+    private final AtomicLong written = new AtomicLong();
+    private volatile long refreshed;
+
+    /**
+     * An engine over the index {@code alias} names on the cluster {@code connection} reaches (owned and closed
+     * here), building new indices with {@code definition}.
+     */
+    public OpenSearchEngine(Connection connection, String alias, IndexDefinition definition, Synonyms synonyms,
+                            Supplier<Set<String>> bookmarkedIds) {
+        this.connection = connection;
+        this.client = connection.client();
+        this.alias = alias;
+        this.definition = definition;
+        this.synonyms = synonyms;
+        this.bookmarkedIds = bookmarkedIds;
+        this.writer = new OpenSearchWriter(client, alias);
+    }
+
+    // ---- searching
+
+    @Override
+    public SearchResponse search(SearchRequest request) throws IOException {
+        long started = System.nanoTime();
+        SearchLimits.checkExpansions(request.query());
+        var plan = plan(request);
+        var notices = new ArrayList<>(plan.notices());
+        if (request.mode() == RankingMode.HYBRID && !request.query().isBlank()) {
+            notices.add(MEANING_NOT_HERE);
+        }
+        int from = (request.page() - 1) * request.size();
+        var response = call(() -> client.search(s -> {
+            page(s, plan, request, from, request.size()).trackTotalHits(t -> t.enabled(true))
+                    .source(src -> src.filter(f -> f.includes(HIT_FIELDS)));
+            for (String facet : FACETS) {
+                s.aggregations(facet, facetAggregation(facet));
+            }
+            return s;
+        }, Map.class));
+        var hits = response.hits().hits();
+        var sources = hits.stream().map(OpenSearchEngine::source).toList();
+        var texts = sources.stream().map(src -> new RemoteSearch.Text(str(src, Fields.ID), list(src, Fields.BODY))).toList();
+        var snippets = RemoteSearch.snippets(texts, plan.words(), SNIPPETS_PER_HIT, synonyms.queryAnalyzer());
+        var citing = citing(sources);
+        var out = new ArrayList<SearchResponse.Hit>();
+        for (int i = 0; i < hits.size(); i++) {
+            var src = sources.get(i);
+            String type = str(src, Fields.TYPE);
+            Double score = hits.get(i).score();
+            var links = "note".equals(type) ? targets(list(src, Fields.LINKS)) : null;
+            out.add(new SearchResponse.Hit(str(src, Fields.ID), type, str(src, Fields.TITLE), str(src, Fields.URL),
+                    str(src, Fields.PUBLISHED_TEXT), list(src, Fields.AUTHOR), list(src, Fields.TAG),
+                    str(src, Fields.SOURCE), snippets.get(i), null, null, str(src, Fields.AUDIO), citing.get(i),
+                    links, src.get(Fields.PRIVATE) != null ? Boolean.TRUE : null,
+                    score == null || score.isNaN() ? 0f : score.floatValue(), List.of("words"), null));
+        }
+        var facets = new LinkedHashMap<String, Map<String, Long>>();
+        for (String facet : FACETS) {
+            var counts = new LinkedHashMap<String, Long>();
+            var agg = response.aggregations().get(facet);
+            if (agg != null) {
+                agg.sterms().buckets().array().forEach(b -> counts.put(b.key(), b.docCount()));
+            }
+            facets.put(facet, counts);
+        }
+        long total = response.hits().total() == null ? plan.wordTotal() : response.hits().total().value();
+        long took = (System.nanoTime() - started) / 1_000_000;
+        return new SearchResponse(request.query(), total, took, notices.isEmpty() ? null : String.join(" ", notices),
+                request.page(), request.size(), out, facets, "bm25", plan.details(), null);
+    }
+
+    @Override
+    public List<Ranked> rank(SearchRequest request) throws IOException {
+        var plan = plan(request);
+        int n = request.page() * request.size();
+        var response = call(() -> client.search(s -> page(s, plan, request, 0, n).source(src -> src.fetch(false))
+                .docvalueFields(f -> f.field(Fields.ID)), Void.class));
+        var out = new ArrayList<Ranked>();
+        for (var hit : response.hits().hits()) {
+            Double score = hit.score();
+            out.add(new Ranked(firstValue(hit.fields().get(Fields.ID)), score == null ? 0f : score.floatValue()));
+        }
+        return out;
+    }
+
+    private RemoteSearch.Plan plan(SearchRequest request) throws IOException {
+        return reading.plan(request, synonyms.queryAnalyzer(), linkQueries(), this::count);
+    }
+
+    // Equal scores (and dates) in the order of their ids, as the embedded engine orders them.
+    private Builder page(Builder s, RemoteSearch.Plan plan, SearchRequest request, int from, int size) {
+        s.index(alias).query(dsl.of(plan.hits())).from(from).size(size);
+        if (request.sort() == org.painsearch.engine.SortOrder.DATE) {
+            s.sort(SortOptions.of(o -> o.field(f -> f.field(Fields.PUBLISHED).order(SortOrder.Desc)
+                    .missing(FieldValue.of("_last")))));
+        }
+        s.sort(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
+        s.sort(SortOptions.of(o -> o.field(f -> f.field(Fields.ID).order(SortOrder.Asc))));
+        s.trackScores(true);
+        return s;
+    }
+
+    private static Aggregation facetAggregation(String facet) {
+        if (facet.equals("year")) {
+            return Aggregation.of(a -> a.terms(t -> t.field(Fields.YEAR).size(ALL_YEARS)
+                    .order(List.of(Map.of("_key", SortOrder.Desc)))));
+        }
+        String field = switch (facet) {
+            case "type" -> Fields.TYPE;
+            case "tag" -> Fields.TAG;
+            default -> Fields.SOURCE;
+        };
+        return Aggregation.of(a -> a.terms(t -> t.field(field).size(FACET_VALUES)
+                .order(List.of(Map.of("_count", SortOrder.Desc), Map.of("_key", SortOrder.Asc)))));
+    }
+
+    private long count(org.apache.lucene.search.Query query) throws IOException {
+        return call(() -> client.count(c -> c.index(alias).query(dsl.of(query)))).count();
+    }
+
+    private RemoteSearch.LinkQueries linkQueries() {
+        return new RemoteSearch.LinkQueries() {
+            @Override
+            public org.apache.lucene.search.Query cited() throws IOException {
+                return RemoteSearch.answeringTo(allLinkKeys());
+            }
+
+            @Override
+            public org.apache.lucene.search.Query linked(String id) throws IOException {
+                var doc = fetch(id, List.of(Fields.ID, Fields.DOI, Fields.URL, Fields.LINKS));
+                if (doc.isEmpty()) {
+                    return new MatchNoDocsQuery("no document " + id);
+                }
+                var src = doc.get();
+                return new BooleanQuery.Builder()
+                        .add(KeywordField.newSetQuery(Fields.LINKS, bytes(keysOf(src))), Occur.SHOULD)
+                        .add(RemoteSearch.answeringTo(list(src, Fields.LINKS)), Occur.SHOULD)
+                        .build();
+            }
+
+            @Override
+            public org.apache.lucene.search.Query bookmarked() {
+                return KeywordField.newSetQuery(Fields.ID, bytes(bookmarkedIds.get()));
+            }
+        };
+    }
+
+    // Every link key some document records: the terms of the links field.
+    private List<String> allLinkKeys() throws IOException {
+        var response = call(() -> client.search(s -> s.index(alias).size(0)
+                .aggregations("keys", a -> a.terms(t -> t.field(Fields.LINKS).size(65_000))), Void.class));
+        var out = new ArrayList<String>();
+        response.aggregations().get("keys").sterms().buckets().array().forEach(b -> out.add(b.key()));
+        return out;
+    }
+
+    // For each hit, the documents recording one of its link keys (itself excluded), by title.
+    private List<List<SearchResponse.NoteRef>> citing(List<Map<String, Object>> hits) throws IOException {
+        var out = new ArrayList<List<SearchResponse.NoteRef>>();
+        var keysByHit = new ArrayList<List<String>>();
+        var all = new LinkedHashSet<String>();
+        for (var src : hits) {
+            out.add(new ArrayList<>());
+            var keys = keysOf(src);
+            keysByHit.add(keys);
+            all.addAll(keys);
+        }
+        if (all.isEmpty()) {
+            return out;
+        }
+        var linkers = docs(RemoteSearch.docsOnly(KeywordField.newSetQuery(Fields.LINKS, bytes(all))),
+                List.of(Fields.ID, Fields.TITLE, Fields.LINKS), MAX_LINKERS * Math.max(1, hits.size()));
+        for (int i = 0; i < hits.size(); i++) {
+            String id = str(hits.get(i), Fields.ID);
+            for (var linker : linkers) {
+                if (!id.equals(str(linker, Fields.ID)) && out.get(i).size() < MAX_LINKERS
+                        && list(linker, Fields.LINKS).stream().anyMatch(keysByHit.get(i)::contains)) {
+                    out.get(i).add(new SearchResponse.NoteRef(str(linker, Fields.ID), str(linker, Fields.TITLE)));
+                }
+            }
+            out.get(i).sort(java.util.Comparator.comparing(SearchResponse.NoteRef::title, String.CASE_INSENSITIVE_ORDER));
+        }
+        return out;
+    }
+
+    // The documents some link keys point at that exist, in key order, without repeats.
+    private List<SearchResponse.NoteRef> targets(List<String> keys) throws IOException {
+        var resolved = resolveKeys(keys);
+        var out = new ArrayList<SearchResponse.NoteRef>();
+        for (String key : keys) {
+            var ref = resolved.get(key);
+            if (ref != null && out.stream().noneMatch(r -> r.id().equals(ref.id()))) {
+                out.add(new SearchResponse.NoteRef(ref.id(), ref.title()));
+            }
+        }
+        return out;
+    }
+
+    // Link key to the document answering to it, for the keys that resolve.
+    private Map<String, Links.Ref> resolveKeys(Collection<String> keys) throws IOException {
+        var out = new LinkedHashMap<String, Links.Ref>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        for (var src : docs(RemoteSearch.docsOnly(RemoteSearch.answeringTo(keys)),
+                List.of(Fields.ID, Fields.TITLE, Fields.TYPE, Fields.TAG, Fields.DOI, Fields.URL), keys.size() * 2 + 10)) {
+            var ref = new Links.Ref(str(src, Fields.ID), str(src, Fields.TITLE), str(src, Fields.TYPE), list(src, Fields.TAG));
+            for (String key : keysOf(src)) {
+                if (keys.contains(key)) {
+                    out.putIfAbsent(key, ref);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<DocumentView> document(String id) throws IOException {
+        var found = fetch(id, null);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        var src = found.get();
+        String markdown = str(src, Fields.BODY_MARKDOWN);
+        var located = Link.locateAll(markdown);
+        var resolved = resolveKeys(located.stream().map(l -> l.link().key()).toList());
+        var links = new ArrayList<DocumentView.LinkView>();
+        var seen = new java.util.HashSet<String>();
+        for (Link.Located at : located) {
+            Link l = at.link();
+            var t = resolved.get(l.key());
+            if (l.bare() && t == null || !seen.add(l.key() + "#" + l.atSeconds())) {
+                continue;
+            }
+            String moment = t != null && l.atSeconds() >= 0 ? segmentAt(t.id(), l.atSeconds()) : null;
+            links.add(new DocumentView.LinkView(l.target(), l.label(),
+                    l.atSeconds() < 0 ? null : Timestamps.format(l.atSeconds()), l.atSeconds() < 0 ? null : l.atSeconds(),
+                    l.bare(), t == null ? null : t.id(), t == null ? null : t.title(), t == null ? null : t.type(),
+                    RemoteSearch.sentenceAround(markdown, at.start(), at.end(), this::title), moment));
+        }
+        var keys = keysOf(src);
+        var backlinks = new ArrayList<DocumentView.Backlink>();
+        for (var note : docs(RemoteSearch.docsOnly(KeywordField.newSetQuery(Fields.LINKS, bytes(keys))),
+                List.of(Fields.ID, Fields.TITLE, Fields.TYPE, Fields.BODY_MARKDOWN), MAX_LINKERS + 1)) {
+            if (!id.equals(str(note, Fields.ID))) {
+                backlinks.add(new DocumentView.Backlink(str(note, Fields.ID), str(note, Fields.TITLE), str(note, Fields.TYPE),
+                        RemoteSearch.sentenceLinking(str(note, Fields.BODY_MARKDOWN), keys, this::title)));
+            }
+        }
+        backlinks.sort(java.util.Comparator.comparing(DocumentView.Backlink::title, String.CASE_INSENSITIVE_ORDER));
+        return Optional.of(new DocumentView(id, str(src, Fields.TYPE), str(src, Fields.TITLE), str(src, Fields.URL),
+                str(src, Fields.PUBLISHED_TEXT), list(src, Fields.AUTHOR), list(src, Fields.TAG), str(src, Fields.SOURCE),
+                str(src, Fields.DOI), str(src, Fields.PMID), str(src, Fields.SHOW), str(src, Fields.EPISODE),
+                str(src, Fields.AUDIO), str(src, Fields.DURATION), src.get(Fields.PRIVATE) != null ? Boolean.TRUE : null,
+                markdown, segments(id), links, backlinks));
+    }
+
+    // The title of the document a link key names, or null.
+    private String title(String key) {
+        try {
+            var ref = resolveKeys(List.of(key)).get(key);
+            return ref == null ? null : ref.title();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private List<DocumentView.Moment> segments(String id) throws IOException {
+        var query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.ROOT, id)), Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_SEGMENT)), Occur.FILTER).build();
+        var response = call(() -> client.search(s -> s.index(alias).query(dsl.of(query)).size(MAX_SEGMENTS)
+                .source(src -> src.filter(f -> f.includes(Fields.START, Fields.BODY)))
+                .sort(SortOptions.of(o -> o.field(f -> f.field(Fields.START).order(SortOrder.Asc)))), Map.class));
+        var out = new ArrayList<DocumentView.Moment>();
+        for (var hit : response.hits().hits()) {
+            var src = source(hit);
+            long s = ((Number) src.get(Fields.START)).longValue();
+            out.add(new DocumentView.Moment(s, Timestamps.format(s), str(src, Fields.BODY)));
+        }
+        return out;
+    }
+
+    private String segmentAt(String podcastId, long seconds) throws IOException {
+        String text = null;
+        for (var m : segments(podcastId)) {
+            if (m.seconds() <= seconds) {
+                text = m.text();
+            }
+        }
+        return text;
+    }
+
+    @Override
+    public List<String> marks(String id, String query) throws IOException {
+        var found = fetch(id, List.of(Fields.ID, Fields.TITLE, Fields.BODY));
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        var texts = new ArrayList<>(list(found.get(), Fields.BODY));
+        segments(id).forEach(m -> texts.add(m.text()));
+        return RemoteSearch.marks(str(found.get(), Fields.TITLE), texts, query, synonyms.queryAnalyzer());
+    }
+
+    @Override
+    public List<Suggestion> suggest(String typed, int n) throws IOException {
+        throw unavailable("suggestions while typing");
+    }
+
+    @Override
+    public List<RelatedDoc> related(String id, int n) throws IOException {
+        throw unavailable("related documents");
+    }
+
+    @Override
+    public Map<String, Links.Ref> resolveLinks(String markdown) throws IOException {
+        var keys = Link.locateAll(markdown).stream().map(l -> l.link().key()).distinct().toList();
+        var resolved = resolveKeys(keys);
+        var out = new LinkedHashMap<String, Links.Ref>();
+        for (var at : Link.locateAll(markdown)) {
+            var ref = resolved.get(at.link().key());
+            if (ref != null) {
+                out.putIfAbsent(at.link().target(), ref);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<Links.Ref> suggestLinks(String typed, int limit) throws IOException {
+        var query = RemoteSearch.linkSuggestions(typed);
+        if (query == null) {
+            return List.of();
+        }
+        var response = call(() -> client.search(s -> page(s.index(alias).query(dsl.of(query)).size(limit))
+                .source(src -> src.filter(f -> f.includes(REF_FIELDS))), Map.class));
+        return response.hits().hits().stream().map(h -> ref(source(h))).toList();
+    }
+
+    @Override
+    public List<Links.Mention> unlinkedMentions(String noteId, int limit) throws IOException {
+        var found = fetch(noteId, List.of(Fields.ID, Fields.TITLE, Fields.TAG, Fields.LINKS));
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        var note = found.get();
+        var linked = targets(list(note, Fields.LINKS)).stream().map(SearchResponse.NoteRef::id).toList();
+        var queries = RemoteSearch.mentions(noteId, str(note, Fields.TITLE), list(note, Fields.TAG), linked);
+        var response = call(() -> client.search(s -> page(s.index(alias).query(dsl.of(queries[0])).size(limit))
+                .source(src -> src.filter(f -> f.includes(Fields.ID, Fields.TITLE, Fields.TYPE, Fields.TAG, Fields.BODY))),
+                Map.class));
+        var sources = response.hits().hits().stream().map(OpenSearchEngine::source).toList();
+        var snippets = RemoteSearch.indexSnippets(sources.stream()
+                .map(src -> new RemoteSearch.Text(str(src, Fields.ID), list(src, Fields.BODY))).toList(), queries[1], 1);
+        var out = new ArrayList<Links.Mention>();
+        for (int i = 0; i < sources.size(); i++) {
+            var r = ref(sources.get(i));
+            out.add(new Links.Mention(r.id(), r.title(), r.type(), snippets.get(i)));
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Links.Ref> refs(Collection<String> ids) throws IOException {
+        var out = new LinkedHashMap<String, Links.Ref>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        for (var src : docs(RemoteSearch.docsOnly(KeywordField.newSetQuery(Fields.ID, bytes(ids))),
+                List.of(Fields.ID, Fields.TITLE, Fields.TYPE, Fields.TAG), ids.size())) {
+            out.put(str(src, Fields.ID), new Links.Ref(str(src, Fields.ID), str(src, Fields.TITLE), str(src, Fields.TYPE),
+                    list(src, Fields.TAG)));
+        }
+        return out;
+    }
+
+    @Override
+    public Links.Graph graph(String tag) throws IOException {
+        var notes = new BooleanQuery.Builder().add(new TermQuery(new Term(Fields.TYPE, "note")), Occur.FILTER);
+        if (tag != null && !tag.isBlank()) {
+            notes.add(new TermQuery(new Term(Fields.TAG, tag.strip().toLowerCase(java.util.Locale.ROOT))), Occur.FILTER);
+        }
+        var found = docs(RemoteSearch.docsOnly(notes.build()),
+                List.of(Fields.ID, Fields.TITLE, Fields.TYPE, Fields.TAG, Fields.LINKS), MAX_GRAPH_NOTES);
+        var keys = new LinkedHashSet<String>();
+        found.forEach(src -> keys.addAll(list(src, Fields.LINKS)));
+        var resolved = resolveKeys(keys);
+        var nodes = new LinkedHashMap<String, Links.Ref>();
+        var edges = new ArrayList<Links.Edge>();
+        for (var src : found) {
+            var note = ref(src);
+            nodes.put(note.id(), note);
+            for (String key : list(src, Fields.LINKS)) {
+                var target = resolved.get(key);
+                if (target != null && !target.id().equals(note.id())) {
+                    nodes.putIfAbsent(target.id(), target);
+                    var edge = new Links.Edge(note.id(), target.id());
+                    if (!edges.contains(edge)) {
+                        edges.add(edge);
+                    }
+                }
+            }
+        }
+        return new Links.Graph(List.copyOf(nodes.values()), edges);
+    }
+
+    @Override
+    public Closeness closeness(String query, List<String> ids, int k) {
+        return new Closeness(Map.of(), List.of()); // no meaning search on this backend yet
+    }
+
+    private static UnsupportedOperationException unavailable(String what) {
+        return new UnsupportedOperationException(what + " is not available on the OpenSearch backend yet");
+    }
+
+    // ---- writing
+
+    @Override
+    public long write(Document document, String version, FileStamp stamp) throws IOException {
+        writer.write(List.of(Indexer.block(document, List.of(), version, stamp, false)), false);
+        return written.incrementAndGet();
+    }
+
+    @Override
+    public void restamp(String id, FileStamp stamp) throws IOException {
+        writer.restamp(id, stamp);
+    }
+
+    @Override
+    public long delete(String id) throws IOException {
+        writer.delete(List.of(id), false);
+        return written.incrementAndGet();
+    }
+
+    @Override
+    public void flush() throws IOException {
+        long upTo = written.get();
+        writer.refresh();
+        refreshed = Math.max(refreshed, upTo);
+    }
+
+    @Override
+    public void awaitVisible(long generation) throws IOException {
+        if (generation > refreshed) {
+            flush();
+        }
+    }
+
+    @Override
+    public <T> void rebuild(List<T> items, Loader<T> loader, Progress progress) throws IOException {
+        progress.stage("indexing", items.size());
+        AliasRebuild.rebuild(client, alias, definition, into -> {
+            var blocks = new ArrayList<List<org.apache.lucene.document.Document>>();
+            int done = 0;
+            for (T item : items) {
+                Entry entry = loader.load(item);
+                if (entry != null) {
+                    blocks.add(Indexer.block(entry.document(), List.of(), entry.version(), entry.stamp(), false));
+                }
+                if (blocks.size() == BATCH) {
+                    into.write(blocks, false);
+                    blocks.clear();
+                }
+                progress.step(++done);
+            }
+            into.write(blocks, false);
+        });
+        refreshed = written.get();
+    }
+
+    @Override
+    public CompletableFuture<Void> vectorsDone() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public Backlog vectorBacklog() {
+        return new Backlog(0, 0);
+    }
+
+    @Override
+    public int resumeVectors() {
+        return 0;
+    }
+
+    @Override
+    public Map<String, String> contentVersions() throws IOException {
+        return writer.contentVersions();
+    }
+
+    @Override
+    public Map<String, IndexedFile> indexedFiles() throws IOException {
+        return writer.indexedFiles();
+    }
+
+    @Override
+    public int documentCount() throws IOException {
+        return (int) count(RemoteSearch.docsOnly(new org.apache.lucene.search.MatchAllDocsQuery()));
+    }
+
+    @Override
+    public boolean hasVectors() {
+        return false;
+    }
+
+    @Override
+    public boolean vectorsPending() {
+        return false;
+    }
+
+    @Override
+    public RankingMode defaultMode() {
+        return RankingMode.BM25;
+    }
+
+    @Override
+    public CompletableFuture<Void> warmUp(Duration pause) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public Status status() throws IOException {
+        return new Status("opensearch", null, mappingIsCurrent(), synonyms.problem());
+    }
+
+    private boolean mappingIsCurrent() throws IOException {
+        var indices = AliasRebuild.current(client, alias);
+        if (indices.isEmpty()) {
+            return true; // nothing built yet: the first rebuild makes it current
+        }
+        var mapping = call(() -> client.indices().getMapping(m -> m.index(alias)));
+        return mapping.result().values().stream().allMatch(m -> m.mappings().meta() != null
+                && m.mappings().meta().get(IndexDefinition.META_VERSION) != null
+                && IndexDefinition.MAPPING_VERSION.equals(m.mappings().meta().get(IndexDefinition.META_VERSION).to(String.class)));
+    }
+
+    /** The alias searched and written. */
+    public String alias() {
+        return alias;
+    }
+
+    @Override
+    public void close() throws IOException {
+        connection.close();
+    }
+
+    // ---- reading the cluster's answers
+
+    private Optional<Map<String, Object>> fetch(String id, List<String> fields) throws IOException {
+        var query = RemoteSearch.docsOnly(new TermQuery(new Term(Fields.ID, id)));
+        var response = call(() -> client.search(s -> {
+            s.index(alias).query(dsl.of(query)).size(1);
+            if (fields != null) {
+                s.source(src -> src.filter(f -> f.includes(fields)));
+            }
+            return s;
+        }, Map.class));
+        return response.hits().hits().stream().findFirst().map(OpenSearchEngine::source);
+    }
+
+    private List<Map<String, Object>> docs(org.apache.lucene.search.Query query, List<String> fields, int max)
+            throws IOException {
+        Query q = dsl.of(query);
+        var response = call(() -> client.search(s -> s.index(alias).query(q).size(Math.min(max, 10_000))
+                .source(src -> src.filter(f -> f.includes(fields)))
+                .sort(SortOptions.of(o -> o.field(f -> f.field(Fields.ID).order(SortOrder.Asc)))), Map.class));
+        return response.hits().hits().stream().map(OpenSearchEngine::source).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> source(Hit<Map> hit) {
+        return hit.source() == null ? Map.of() : (Map<String, Object>) hit.source();
+    }
+
+    private static Links.Ref ref(Map<String, Object> src) {
+        return new Links.Ref(str(src, Fields.ID), str(src, Fields.TITLE), str(src, Fields.TYPE), list(src, Fields.TAG));
+    }
+
+    // Best first; equal scores in id order, as the embedded engine breaks ties.
+    private static Builder page(Builder s) {
+        return s.sort(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))))
+                .sort(SortOptions.of(o -> o.field(f -> f.field(Fields.ID).order(SortOrder.Asc)))).trackScores(true);
+    }
+
+    private static String str(Map<String, Object> src, String field) {
+        Object v = src.get(field);
+        if (v instanceof List<?> l) {
+            return l.isEmpty() ? null : String.valueOf(l.get(0));
+        }
+        return v == null ? null : String.valueOf(v);
+    }
+
+    private static List<String> list(Map<String, Object> src, String field) {
+        Object v = src.get(field);
+        if (v == null) {
+            return List.of();
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(v));
+    }
+
+    private static List<String> keysOf(Map<String, Object> src) {
+        return Link.keysOf(str(src, Fields.ID), str(src, Fields.DOI), str(src, Fields.URL));
+    }
+
+    private static List<BytesRef> bytes(Collection<String> values) {
+        return values.stream().map(BytesRef::new).toList();
+    }
+
+    private static String firstValue(org.opensearch.client.json.JsonData values) {
+        if (values == null) {
+            return "";
+        }
+        var list = values.toJson().asJsonArray();
+        return list.isEmpty() ? "" : list.getString(0);
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws IOException;
+    }
+
+    // The cluster's refusals as IOExceptions saying what it answered.
+    private <T> T call(Call<T> call) throws IOException {
+        try {
+            return call.run();
+        } catch (OpenSearchException e) {
+            throw new IOException("OpenSearch at " + connection.address() + " refused a request on " + alias + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+}

@@ -1,0 +1,268 @@
+package org.painsearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.painsearch.engine.Highlight;
+import org.painsearch.engine.QueryDetails;
+import org.painsearch.engine.SearchRequest;
+import org.painsearch.engine.UserQuery;
+import org.painsearch.index.Analysis;
+import org.painsearch.index.Fields;
+
+/**
+ * painsearch's reading of a search, for a backend that runs the queries elsewhere (OpenSearch): the same parsing,
+ * synonyms, field weights, question reading and filters as the embedded search, the same fallbacks when the strict
+ * reading finds nothing (any of the words, then the words without syntax), each decided by a count the backend
+ * answers, and the same snippets, cut by the embedded highlighter from the hits' text.
+ */
+public final class RemoteSearch {
+    private final RankingConfig config;
+
+    /** A reader ranking with {@code config}. */
+    public RemoteSearch(RankingConfig config) {
+        this.config = config;
+    }
+
+    /** The configuration queries are built with: its field weights are the combined fields' weights. */
+    public RankingConfig config() {
+        return config;
+    }
+
+    /** The fields plain words are spread over as one BM25F field, with their weights, in order. */
+    public Map<String, Float> combinedFields() {
+        var out = new java.util.LinkedHashMap<String, Float>();
+        out.put(Fields.TITLE, config.titleWeight());
+        out.put(Fields.TAGS_TEXT, config.tagsWeight());
+        out.put(Fields.AUTHORS_TEXT, config.authorsWeight());
+        out.put(Fields.BODY, 1f);
+        return out;
+    }
+
+    /** How many documents a query matches, answered by the backend. */
+    @FunctionalInterface
+    public interface Counter {
+        long count(Query query) throws IOException;
+    }
+
+    /** The link and bookmark filters, as queries in the index's fields, answered by the backend at search time. */
+    public interface LinkQueries {
+        /** Documents some document links to ({@code cited:yes}). */
+        Query cited() throws IOException;
+
+        /** Documents linking to {@code id} or linked from it ({@code linked:ID}). */
+        Query linked(String id) throws IOException;
+
+        /** The bookmarked documents. */
+        Query bookmarked();
+    }
+
+    /**
+     * A search as read.
+     *
+     * @param hits      what a hit matches: the words as read, the filters, documents only (not their passages)
+     * @param words     the words' part alone, for snippets
+     * @param wordTotal how many documents {@code hits} matches
+     * @param notices   what a person should know about how the query was read, in order
+     * @param details   the query as understood; null for an empty query
+     */
+    public record Plan(Query hits, Query words, long wordTotal, List<String> notices, QueryDetails details) {
+    }
+
+    /**
+     * Reads {@code request} as the embedded search does, asking {@code counter} whether a reading finds anything
+     * before falling back to a looser one.
+     */
+    public Plan plan(SearchRequest request, Analyzer analyzer, LinkQueries links, Counter counter) throws IOException {
+        var notices = new ArrayList<String>();
+        UserQuery typed = SearchService.capWords(UserQuery.parse(request.query()), notices);
+        notices.addAll(typed.problems());
+        var context = new QueryFactory.LinkContext() {
+            @Override
+            public Query cited() throws IOException {
+                return links.cited();
+            }
+
+            @Override
+            public Query linked(String id) throws IOException {
+                return links.linked(id);
+            }
+
+            @Override
+            public Query bookmarked() {
+                return links.bookmarked();
+            }
+        };
+        var clauses = new ArrayList<>(QueryFactory.filters(typed.filters(), context));
+        clauses.addAll(QueryFactory.filters(request.filters(), context));
+        String text = typed.text();
+        var reading = QueryFactory.read(text, analyzer, config);
+        Query words = reading.query();
+        long total = counter.count(QueryFactory.combine(words, clauses, null));
+        String relaxedNotice = null;
+        if (total == 0 && reading.relaxable()) {
+            var anyWord = QueryFactory.text(text, analyzer, false, FieldExpansion.of(config));
+            long relaxed = counter.count(QueryFactory.combine(anyWord.query(), clauses, null));
+            if (relaxed > 0) {
+                words = anyWord.query();
+                total = relaxed;
+                relaxedNotice = Ranker.AND_RELAXED;
+            }
+        }
+        if (total == 0 && QueryFactory.isSentence(text) && QueryFactory.looksLikeSyntax(text)) {
+            var plain = QueryFactory.read(QueryFactory.asPlainWords(text), analyzer, config);
+            long found = counter.count(QueryFactory.combine(plain.query(), clauses, null));
+            if (found > 0) {
+                reading = plain;
+                words = plain.query();
+                total = found;
+                relaxedNotice = Ranker.SYNTAX_RELAXED;
+            }
+        }
+        if (reading.syntaxProblem() != null) {
+            notices.add(0, "Your query could not be read as search syntax (" + reading.syntaxProblem()
+                    + "), so it was searched as plain words.");
+        }
+        if (relaxedNotice != null) {
+            notices.add(relaxedNotice);
+        }
+        var details = text.isBlank() ? null : QueryReadings.of(text, reading, words, relaxedNotice != null);
+        return new Plan(QueryFactory.combine(words, clauses, null), words, total, notices, details);
+    }
+
+    /** A document as the backend returned it: its id and the text of its body (one or more values). */
+    public record Text(String id, List<String> body) {
+    }
+
+    /**
+     * Up to {@code perDoc} snippets for each of {@code docs}, marked where {@code words} matches, as the embedded
+     * search cuts them (sentences, the best passages first; a document's opening when nothing matched).
+     */
+    public static List<List<Highlight>> snippets(List<Text> docs, Query words, int perDoc, Analyzer analyzer)
+            throws IOException {
+        return snippets(docs, words, perDoc, analyzer, true);
+    }
+
+    private static List<List<Highlight>> snippets(List<Text> docs, Query words, int perDoc, Analyzer analyzer,
+                                                  boolean matchingDocs) throws IOException {
+        if (docs.isEmpty()) {
+            return List.of();
+        }
+        try (var dir = new ByteBuffersDirectory();
+             var writer = new IndexWriter(dir, new IndexWriterConfig(Analysis.writerAnalyzer()))) {
+            for (Text t : docs) {
+                var doc = new org.apache.lucene.document.Document();
+                doc.add(new StringField(Fields.ID, t.id(), Field.Store.YES));
+                for (String body : t.body()) {
+                    doc.add(new Field(Fields.BODY, body, BODY_WITH_OFFSETS));
+                }
+                writer.addDocument(doc);
+            }
+            writer.commit();
+            try (var reader = DirectoryReader.open(dir)) {
+                var searcher = new IndexSearcher(reader);
+                int[] ids = new int[docs.size()];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = i; // one segment, added in order
+                }
+                var marking = matchingDocs ? HighlightQuery.forMatchingDocs(words, Fields.BODY) : words;
+                var marked = Snippets.highlight(searcher, analyzer, Fields.BODY, marking, ids, perDoc, Set.of(Fields.ID));
+                return marked.snippets().stream().map(Highlights::of).toList();
+            }
+        }
+    }
+
+    private static final FieldType BODY_WITH_OFFSETS = bodyWithOffsets();
+
+    private static FieldType bodyWithOffsets() {
+        var type = new FieldType(org.apache.lucene.document.TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    /** Documents (not passages or segments) matching {@code query}. */
+    public static Query docsOnly(Query query) {
+        return NoteLinks.docsOnly(query);
+    }
+
+    /** Documents answering to any of the link {@code keys}: by id, DOI or address. */
+    public static Query answeringTo(java.util.Collection<String> keys) {
+        return NoteLinks.answeringTo(keys);
+    }
+
+    /**
+     * The sentence of {@code markdown} around {@code start..end} as plain text, its links named by the title
+     * {@code titleOfKey} gives a link key (null for a link to nothing).
+     */
+    public static String sentenceAround(String markdown, int start, int end,
+                                        java.util.function.Function<String, String> titleOfKey) {
+        return LinkContexts.sentenceAround(markdown, start, end, new LinkNames(titleOfKey));
+    }
+
+    /** The sentence of {@code markdown} holding its first link to one of {@code keys}, or null. */
+    public static String sentenceLinking(String markdown, java.util.Collection<String> keys,
+                                         java.util.function.Function<String, String> titleOfKey) {
+        return LinkContexts.sentenceLinking(markdown, keys, new LinkNames(titleOfKey));
+    }
+
+    /**
+     * The words of a document that {@code query} (any of its words) matches, as {@code QueryMarks} finds them in the
+     * embedded index: {@code title} and {@code texts} (the body, then podcast segments).
+     */
+    public static List<String> marks(String title, List<String> texts, String query, Analyzer analyzer)
+            throws IOException {
+        String text = query == null ? "" : UserQuery.parse(query).text();
+        if (text.isBlank()) {
+            return List.of();
+        }
+        Query words = QueryFactory.text(text, analyzer, false, FieldExpansion.of(RankingConfig.DEFAULT)).query();
+        try (var dir = new ByteBuffersDirectory();
+             var writer = new IndexWriter(dir, new IndexWriterConfig(Analysis.writerAnalyzer()))) {
+            var doc = new org.apache.lucene.document.Document();
+            if (title != null) {
+                doc.add(new Field(Fields.TITLE, title, BODY_WITH_OFFSETS));
+            }
+            for (String body : texts) {
+                doc.add(new Field(Fields.BODY, body, BODY_WITH_OFFSETS));
+            }
+            writer.addDocument(doc);
+            writer.commit();
+            try (var reader = DirectoryReader.open(dir)) {
+                return QueryMarks.matched(new IndexSearcher(reader), analyzer, words, new int[] {0});
+            }
+        }
+    }
+
+    /** The query completing a {@code [[} link typed so far (see {@code LinkTools}); null when nothing was typed. */
+    public static Query linkSuggestions(String typed) {
+        return LinkTools.suggestQuery(typed);
+    }
+
+    /**
+     * The query finding the sources that name note {@code noteId} (its {@code title} or one of its {@code tags} as a
+     * phrase) without its linking to them ({@code linkedIds}), and the query marking the naming in their text.
+     */
+    public static Query[] mentions(String noteId, String title, List<String> tags, List<String> linkedIds) {
+        var q = LinkTools.mentionQueries(noteId, title, tags, linkedIds);
+        return new Query[] {q.find(), q.mark()};
+    }
+
+    /** Snippets marked by {@code mark}, cut by the analyzer documents are indexed with (unlinked mentions). */
+    public static List<List<Highlight>> indexSnippets(List<Text> docs, Query mark, int perDoc) throws IOException {
+        return snippets(docs, mark, perDoc, Analysis.indexAnalyzer(), false);
+    }
+}
