@@ -35,6 +35,8 @@ final class BlockSources {
             String root = single(fields, Fields.ROOT);
             String kind = single(fields, Fields.KIND);
             String id = Fields.KIND_DOC.equals(kind) ? single(fields, Fields.ID) : root + "#" + kind + "-" + i;
+            // Where it stands in its block: the embedded index breaks ties between a document's parts by that order.
+            fields.put(IndexDefinition.BLOCK_POSITION, i);
             out.add(new Source(id, root, fields));
         }
         return out;

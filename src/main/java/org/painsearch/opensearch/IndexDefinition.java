@@ -34,6 +34,8 @@ public record IndexDefinition(IndexSettings settings, TypeMapping mappings) {
      * and a lone {@code |} leaves an empty position (a stop word inside a phrase).
      */
     public static final String TERMS_ANALYZER = "painsearch_terms";
+    /** A document's place in its block (passages, segments, the document last), as the embedded index orders them. */
+    public static final String BLOCK_POSITION = "block_position";
     static final String STACKED_FILTER = "painsearch_stacked";
     static final String GAP_FILTER = "painsearch_gap";
     /** Whole lowercase, folded words for {@link Fields#SPELL}, as the embedded word analyzer. */
@@ -149,6 +151,7 @@ public record IndexDefinition(IndexSettings settings, TypeMapping mappings) {
                         Map.entry(Fields.CUE_MARKS, storedOnly()),
                         Map.entry(Fields.PATH, storedOnly()),
                         Map.entry(Fields.START, Property.of(p -> p.integer(i -> i))),
+                        Map.entry(BLOCK_POSITION, Property.of(p -> p.integer(i -> i))),
                         Map.entry(Fields.SPELL, Property.of(p -> p.text(t -> t.analyzer(WORDS_ANALYZER)
                                 .searchAnalyzer(WORDS_ANALYZER).indexOptions(IndexOptions.Docs).norms(false)))),
                         Map.entry(Fields.VECTOR, Property.of(p -> p.knnVector(k -> k.dimension(vectorDimension)

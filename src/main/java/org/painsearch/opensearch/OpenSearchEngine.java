@@ -51,6 +51,7 @@ import org.painsearch.index.Synonyms;
 import org.painsearch.search.RankingConfig;
 import org.painsearch.search.RemoteSearch;
 import org.painsearch.search.SearchLimits;
+import org.painsearch.search.Suggestions;
 
 /**
  * painsearch on an OpenSearch cluster: the index lives behind an alias on the cluster, the corpus, notes and
@@ -69,9 +70,11 @@ public final class OpenSearchEngine implements Engine {
     private static final int MAX_LINKERS = 200;
     private static final int MAX_SEGMENTS = 2_000;
     private static final int BATCH = 200;
+    private static final int SCAN_PAGE = 1_000;
+    private static final Duration SUGGESTER_AGE = Duration.ofMinutes(1);
     private static final List<String> HIT_FIELDS = List.of(Fields.ID, Fields.TYPE, Fields.TITLE, Fields.URL,
             Fields.PUBLISHED_TEXT, Fields.AUTHOR, Fields.TAG, Fields.SOURCE, Fields.AUDIO, Fields.PRIVATE, Fields.BODY,
-            Fields.DOI, Fields.LINKS);
+            Fields.BODY_MARKDOWN, Fields.DOI, Fields.LINKS);
     private static final List<String> REF_FIELDS = List.of(Fields.ID, Fields.TITLE, Fields.TYPE, Fields.TAG);
     private static final int MAX_GRAPH_NOTES = 500;
     private static final List<String> FACETS = List.of("type", "tag", "source", "year");
@@ -86,6 +89,9 @@ public final class OpenSearchEngine implements Engine {
     private final QueryDsl dsl = new QueryDsl(reading.combinedFields(), reading.config().synonymTie());
     private final OpenSearchWriter writer;
     private final AtomicLong written = new AtomicLong();
+    private Suggestions.Built suggester;
+    private long suggesterWrites;
+    private long suggesterBuilt;
     private volatile long refreshed;
 
     /**
@@ -125,18 +131,30 @@ public final class OpenSearchEngine implements Engine {
         }, Map.class));
         var hits = response.hits().hits();
         var sources = hits.stream().map(OpenSearchEngine::source).toList();
-        var texts = sources.stream().map(src -> new RemoteSearch.Text(str(src, Fields.ID), list(src, Fields.BODY))).toList();
-        var snippets = RemoteSearch.snippets(texts, plan.words(), SNIPPETS_PER_HIT, synonyms.queryAnalyzer());
+        var texts = sources.stream().map(src -> new RemoteSearch.Text(str(src, Fields.ID), list(src, Fields.BODY),
+                str(src, Fields.BODY_MARKDOWN))).toList();
+        var linked = new LinkedHashSet<String>();
+        texts.forEach(t -> linked.addAll(RemoteSearch.linkKeys(t.markdown())));
+        var titles = resolveKeys(linked);
+        var snippets = RemoteSearch.snippets(texts, plan.words(), SNIPPETS_PER_HIT, synonyms.queryAnalyzer(),
+                key -> titles.containsKey(key) ? titles.get(key).title() : null);
         var citing = citing(sources);
+        var moments = moments(sources, typedText(request));
         var out = new ArrayList<SearchResponse.Hit>();
         for (int i = 0; i < hits.size(); i++) {
             var src = sources.get(i);
             String type = str(src, Fields.TYPE);
             Double score = hits.get(i).score();
             var links = "note".equals(type) ? targets(list(src, Fields.LINKS)) : null;
+            var hitSnippets = snippets.get(i);
+            var moment = moments.get(str(src, Fields.ID));
+            if (moment != null) {
+                hitSnippets = RemoteSearch.withMoment(hitSnippets, moment, SNIPPETS_PER_HIT);
+            }
             out.add(new SearchResponse.Hit(str(src, Fields.ID), type, str(src, Fields.TITLE), str(src, Fields.URL),
                     str(src, Fields.PUBLISHED_TEXT), list(src, Fields.AUTHOR), list(src, Fields.TAG),
-                    str(src, Fields.SOURCE), snippets.get(i), null, null, str(src, Fields.AUDIO), citing.get(i),
+                    str(src, Fields.SOURCE), hitSnippets, moment == null ? null : Timestamps.format(moment.seconds()),
+                    moment == null ? null : moment.seconds(), str(src, Fields.AUDIO), citing.get(i),
                     links, src.get(Fields.PRIVATE) != null ? Boolean.TRUE : null,
                     score == null || score.isNaN() ? 0f : score.floatValue(), List.of("words"), null));
         }
@@ -151,8 +169,10 @@ public final class OpenSearchEngine implements Engine {
         }
         long total = response.hits().total() == null ? plan.wordTotal() : response.hits().total().value();
         long took = (System.nanoTime() - started) / 1_000_000;
+        String didYouMean = plan.wordTotal() < RemoteSearch.FEW_RESULTS && !typedText(request).isBlank()
+                ? didYouMean(request.query()) : null;
         return new SearchResponse(request.query(), total, took, notices.isEmpty() ? null : String.join(" ", notices),
-                request.page(), request.size(), out, facets, "bm25", plan.details(), null);
+                request.page(), request.size(), out, facets, "bm25", plan.details(), didYouMean);
     }
 
     @Override
@@ -167,6 +187,64 @@ public final class OpenSearchEngine implements Engine {
             out.add(new Ranked(firstValue(hit.fields().get(Fields.ID)), score == null ? 0f : score.floatValue()));
         }
         return out;
+    }
+
+    // Each word the library lacks replaced by its nearest word there: the term suggester over the spelling field,
+    // which is Lucene's DirectSpellChecker with the same defaults the embedded search uses.
+    private String didYouMean(String text) throws IOException {
+        var words = List.copyOf(RemoteSearch.spellingWords(text));
+        if (words.isEmpty()) {
+            return null;
+        }
+        var response = call(() -> client.search(s -> {
+            s.index(alias).size(0);
+            s.suggest(sg -> {
+                for (int i = 0; i < words.size(); i++) {
+                    String word = words.get(i);
+                    sg.suggesters("w" + i, fs -> fs.text(word).term(t -> t.field(Fields.SPELL).size(1)
+                            .suggestMode(org.opensearch.client.opensearch._types.SuggestMode.Missing)));
+                }
+                return sg;
+            });
+            return s;
+        }, Void.class));
+        var corrections = new LinkedHashMap<String, String>();
+        for (int i = 0; i < words.size(); i++) {
+            for (var suggestion : response.suggest().getOrDefault("w" + i, List.of())) {
+                var options = suggestion.term().options();
+                if (!options.isEmpty()) {
+                    corrections.put(words.get(i), options.get(0).text());
+                }
+            }
+        }
+        return RemoteSearch.corrected(text, corrections);
+    }
+
+    // The query's words without its filters, as podcast moments read them.
+    private static String typedText(SearchRequest request) {
+        return org.painsearch.engine.UserQuery.parse(request.query()).text();
+    }
+
+    // For each podcast among the hits, its best-matching segment (the higher score, the earlier on a tie), and in it
+    // the moment the words are spoken.
+    private Map<String, RemoteSearch.Moment> moments(List<Map<String, Object>> hits, String text) throws IOException {
+        var podcasts = hits.stream().filter(src -> "podcast".equals(str(src, Fields.TYPE))).map(src -> str(src, Fields.ID))
+                .toList();
+        if (podcasts.isEmpty() || text.isBlank()) {
+            return Map.of();
+        }
+        var query = dsl.of(RemoteSearch.segmentsMatching(text, synonyms.queryAnalyzer(), podcasts));
+        var response = call(() -> client.search(s -> s.index(alias).query(query).size(podcasts.size())
+                .collapse(c -> c.field(Fields.ROOT))
+                .sort(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))))
+                .sort(SortOptions.of(o -> o.field(f -> f.field(IndexDefinition.BLOCK_POSITION).order(SortOrder.Asc))))
+                .source(src -> src.filter(f -> f.includes(Fields.ROOT, Fields.START, Fields.BODY, Fields.CUE_MARKS))),
+                Map.class));
+        var best = response.hits().hits().stream().map(OpenSearchEngine::source)
+                .map(src -> new RemoteSearch.SegmentText(str(src, Fields.ROOT), ((Number) src.get(Fields.START)).longValue(),
+                        str(src, Fields.BODY), str(src, Fields.CUE_MARKS)))
+                .toList();
+        return RemoteSearch.moments(best, text, synonyms.queryAnalyzer());
     }
 
     private RemoteSearch.Plan plan(SearchRequest request) throws IOException {
@@ -352,12 +430,20 @@ public final class OpenSearchEngine implements Engine {
     }
 
     private List<DocumentView.Moment> segments(String id) throws IOException {
+        return segments(id, true);
+    }
+
+    // A podcast's segments by start (as the document view lists them) or in the order of its block.
+    private List<DocumentView.Moment> segments(String id, boolean byStart) throws IOException {
         var query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.ROOT, id)), Occur.FILTER)
                 .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_SEGMENT)), Occur.FILTER).build();
         var response = call(() -> client.search(s -> s.index(alias).query(dsl.of(query)).size(MAX_SEGMENTS)
                 .source(src -> src.filter(f -> f.includes(Fields.START, Fields.BODY)))
-                .sort(SortOptions.of(o -> o.field(f -> f.field(Fields.START).order(SortOrder.Asc)))), Map.class));
+                .sort(SortOptions.of(o -> o.field(f -> f.field(byStart ? Fields.START : IndexDefinition.BLOCK_POSITION)
+                        .order(SortOrder.Asc))))
+                .sort(SortOptions.of(o -> o.field(f -> f.field(IndexDefinition.BLOCK_POSITION).order(SortOrder.Asc)))),
+                Map.class));
         var out = new ArrayList<DocumentView.Moment>();
         for (var hit : response.hits().hits()) {
             var src = source(hit);
@@ -383,19 +469,62 @@ public final class OpenSearchEngine implements Engine {
         if (found.isEmpty()) {
             return List.of();
         }
-        var texts = new ArrayList<>(list(found.get(), Fields.BODY));
-        segments(id).forEach(m -> texts.add(m.text()));
+        // In the embedded index's order: a podcast's segments come before the document in its block.
+        var texts = new ArrayList<String>();
+        segments(id, false).forEach(m -> texts.add(m.text()));
+        texts.addAll(list(found.get(), Fields.BODY));
         return RemoteSearch.marks(str(found.get(), Fields.TITLE), texts, query, synonyms.queryAnalyzer());
     }
 
     @Override
     public List<Suggestion> suggest(String typed, int n) throws IOException {
-        throw unavailable("suggestions while typing");
+        if (typed == null || typed.strip().length() < 2) {
+            return List.of();
+        }
+        return suggester().suggest(typed, n);
+    }
+
+    // The suggester over the library's documents, built again after this engine wrote, or once it is a minute old
+    // (another painsearch may write to the same cluster).
+    private synchronized Suggestions.Built suggester() throws IOException {
+        long now = System.nanoTime();
+        if (suggester == null || suggesterWrites != written.get() || now - suggesterBuilt > SUGGESTER_AGE.toNanos()) {
+            long writes = written.get();
+            var sources = new ArrayList<Suggestions.Source>();
+            scan(RemoteSearch.docsOnly(new org.apache.lucene.search.MatchAllDocsQuery()),
+                    List.of(Fields.ID, Fields.TITLE, Fields.TAG, Fields.BODY), src -> sources.add(new Suggestions.Source(
+                            str(src, Fields.ID), str(src, Fields.TITLE), list(src, Fields.TAG), str(src, Fields.BODY))));
+            var fresh = Suggestions.build(sources);
+            if (suggester != null) {
+                suggester.close();
+            }
+            suggester = fresh;
+            suggesterWrites = writes;
+            suggesterBuilt = now;
+        }
+        return suggester;
     }
 
     @Override
     public List<RelatedDoc> related(String id, int n) throws IOException {
-        throw unavailable("related documents");
+        if (fetch(id, List.of(Fields.ID)).isEmpty()) {
+            return List.of();
+        }
+        // As the embedded engine's MoreLikeThis: a word of its title or body (the stored text it reads; tags are not
+        // stored there) used twice in the document and found in two documents.
+        var notItself = RemoteSearch.docsOnly(new BooleanQuery.Builder()
+                .add(new org.apache.lucene.search.MatchAllDocsQuery(), Occur.MUST)
+                .add(new TermQuery(new Term(Fields.ID, id)), Occur.MUST_NOT).build());
+        var response = call(() -> client.search(s -> page(s.index(alias).size(n)
+                .query(q -> q.bool(b -> b.must(m -> m.moreLikeThis(mlt -> mlt
+                                .fields(Fields.TITLE, Fields.BODY)
+                                .like(l -> l.document(d -> d.index(alias).id(id)))
+                                .minTermFreq(2).minDocFreq(2).maxQueryTerms(25).minimumShouldMatch("0")))
+                        .filter(dsl.of(notItself))))
+                .source(src -> src.filter(f -> f.includes(Fields.ID, Fields.TITLE, Fields.TYPE)))), Map.class));
+        return response.hits().hits().stream().map(OpenSearchEngine::source)
+                .map(src -> new RelatedDoc(str(src, Fields.ID), str(src, Fields.TITLE), str(src, Fields.TYPE), List.of("words")))
+                .toList();
     }
 
     @Override
@@ -406,7 +535,8 @@ public final class OpenSearchEngine implements Engine {
         for (var at : Link.locateAll(markdown)) {
             var ref = resolved.get(at.link().key());
             if (ref != null) {
-                out.putIfAbsent(at.link().target(), ref);
+                // What a link points at, by title: its tags are not part of that answer, as on the embedded engine.
+                out.putIfAbsent(at.link().target(), new Links.Ref(ref.id(), ref.title(), ref.type(), List.of()));
             }
         }
         return out;
@@ -495,9 +625,6 @@ public final class OpenSearchEngine implements Engine {
         return new Closeness(Map.of(), List.of()); // no meaning search on this backend yet
     }
 
-    private static UnsupportedOperationException unavailable(String what) {
-        return new UnsupportedOperationException(what + " is not available on the OpenSearch backend yet");
-    }
 
     // ---- writing
 
@@ -627,7 +754,15 @@ public final class OpenSearchEngine implements Engine {
 
     @Override
     public void close() throws IOException {
-        connection.close();
+        try {
+            synchronized (this) {
+                if (suggester != null) {
+                    suggester.close();
+                }
+            }
+        } finally {
+            connection.close();
+        }
     }
 
     // ---- reading the cluster's answers
@@ -651,6 +786,30 @@ public final class OpenSearchEngine implements Engine {
                 .source(src -> src.filter(f -> f.includes(fields)))
                 .sort(SortOptions.of(o -> o.field(f -> f.field(Fields.ID).order(SortOrder.Asc)))), Map.class));
         return response.hits().hits().stream().map(OpenSearchEngine::source).toList();
+    }
+
+    // Every document matching the query, in id order, a page at a time.
+    private void scan(org.apache.lucene.search.Query query, List<String> fields,
+                      java.util.function.Consumer<Map<String, Object>> each) throws IOException {
+        Query q = dsl.of(query);
+        List<FieldValue> after = null;
+        while (true) {
+            final List<FieldValue> from = after;
+            var response = call(() -> client.search(s -> {
+                s.index(alias).query(q).size(SCAN_PAGE).source(src -> src.filter(f -> f.includes(fields)))
+                        .sort(SortOptions.of(o -> o.field(f -> f.field(Fields.ID).order(SortOrder.Asc))));
+                if (from != null) {
+                    s.searchAfter(from);
+                }
+                return s;
+            }, Map.class));
+            var hits = response.hits().hits();
+            hits.forEach(h -> each.accept(source(h)));
+            if (hits.size() < SCAN_PAGE) {
+                return;
+            }
+            after = hits.get(hits.size() - 1).sort();
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -85,12 +85,15 @@ public final class QueryDsl {
                     positions(p.getTermArrays(), p.getPositions()));
             case org.apache.lucene.search.CombinedFieldQuery c -> combined(c);
             case org.apache.lucene.sandbox.search.CombinedFieldQuery c -> combined(c);
-            case PrefixQuery p -> Query.of(x -> x.prefix(pq -> pq.field(p.getField()).value(p.getPrefix().text())));
-            case WildcardQuery w -> Query.of(x -> x.wildcard(wq -> wq.field(w.getField()).value(w.getTerm().text())));
+            case PrefixQuery p -> Query.of(x -> x.prefix(pq -> pq.field(p.getField()).value(p.getPrefix().text())
+                    .rewrite(rewrite(p))));
+            case WildcardQuery w -> Query.of(x -> x.wildcard(wq -> wq.field(w.getField()).value(w.getTerm().text())
+                    .rewrite(rewrite(w))));
             case FuzzyQuery f -> Query.of(x -> x.fuzzy(fq -> fq.field(f.getField()).value(FieldValue.of(f.getTerm().text()))
                     .fuzziness(Integer.toString(f.getMaxEdits())).prefixLength(f.getPrefixLength())
                     .transpositions(f.getTranspositions())));
-            case RegexpQuery r -> Query.of(x -> x.regexp(rq -> rq.field(r.getField()).value(r.getRegexp().text())));
+            case RegexpQuery r -> Query.of(x -> x.regexp(rq -> rq.field(r.getField()).value(r.getRegexp().text())
+                    .rewrite(rewrite(r))));
             case TermInSetQuery t -> Query.of(x -> x.terms(tq -> tq.field(t.getField())
                     .terms(v -> v.value(values(t)))));
             case IndexOrDocValuesQuery i -> of(i.getIndexQuery());
@@ -104,6 +107,25 @@ public final class QueryDsl {
             default -> throw new IllegalArgumentException("painsearch cannot send a " + q.getClass().getSimpleName()
                     + " to OpenSearch: " + q);
         };
+    }
+
+    // How a wildcard's terms are scored, as Lucene's query parser set it: by default, each of a few rare terms a
+    // constant score of its own (a document with more of them ranks higher), the many common ones as one set.
+    private static String rewrite(org.apache.lucene.search.MultiTermQuery q) {
+        var method = q.getRewriteMethod();
+        if (method == org.apache.lucene.search.MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE) {
+            return "constant_score_blended";
+        }
+        if (method == org.apache.lucene.search.MultiTermQuery.CONSTANT_SCORE_REWRITE) {
+            return "constant_score";
+        }
+        if (method == org.apache.lucene.search.MultiTermQuery.CONSTANT_SCORE_BOOLEAN_REWRITE) {
+            return "constant_score_boolean";
+        }
+        if (method == org.apache.lucene.search.MultiTermQuery.SCORING_BOOLEAN_REWRITE) {
+            return "scoring_boolean";
+        }
+        throw new IllegalArgumentException("painsearch cannot send the rewrite " + method + " of " + q + " to OpenSearch");
     }
 
     private Query bool(BooleanQuery b) {

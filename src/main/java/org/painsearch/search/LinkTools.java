@@ -58,7 +58,7 @@ public final class LinkTools {
         }
         return index.withSearcher(searcher -> {
             var out = new ArrayList<Ref>();
-            for (ScoreDoc sd : searcher.search(q, limit).scoreDocs) {
+            for (ScoreDoc sd : searcher.search(q, limit, Ties.BY_SCORE_THEN_ID, true).scoreDocs) {
                 out.add(ref(searcher.storedFields().document(sd.doc, REF_FIELDS)));
             }
             return out;
@@ -108,7 +108,7 @@ public final class LinkTools {
             var note = searcher.storedFields().document(doc, REF_FIELDS);
             var linked = NoteLinks.targetsOf(searcher, doc).stream().map(SearchResponse.NoteRef::id).toList();
             var mentions = mentionQueries(noteId, note.get(Fields.TITLE), List.of(note.getValues(Fields.TAG)), linked);
-            var top = searcher.search(mentions.find(), limit);
+            var top = searcher.search(mentions.find(), limit, Ties.BY_SCORE_THEN_ID, true);
             int[] ids = java.util.Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray();
             var snippets = Snippets.highlight(searcher, Analysis.indexAnalyzer(), Fields.BODY, mentions.mark(), ids, 1);
             var out = new ArrayList<Mention>();
@@ -170,7 +170,9 @@ public final class LinkTools {
             }
             var nodes = new LinkedHashMap<String, Ref>();
             var edges = new ArrayList<Edge>();
-            for (ScoreDoc sd : searcher.search(NoteLinks.docsOnly(notes.build()), MAX_GRAPH_NOTES).scoreDocs) {
+            // In id order: the same graph after every rebuild, whichever order the notes were indexed in.
+            var byId = new org.apache.lucene.search.Sort(new org.apache.lucene.search.SortedSetSortField(Fields.ID, false));
+            for (ScoreDoc sd : searcher.search(NoteLinks.docsOnly(notes.build()), MAX_GRAPH_NOTES, byId).scoreDocs) {
                 Ref note = ref(searcher.storedFields().document(sd.doc, REF_FIELDS));
                 nodes.put(note.id(), note);
                 for (var key : searcher.storedFields().document(sd.doc, Set.of(Fields.LINKS)).getValues(Fields.LINKS)) {

@@ -48,11 +48,7 @@ final class PodcastMoments {
             return out;
         }
         var words = QueryFactory.text(text, analyzer, false, FieldExpansion.only(Fields.BODY)).query();
-        var q = new BooleanQuery.Builder()
-                .add(words, Occur.MUST)
-                .add(KeywordField.newSetQuery(Fields.ROOT, NoteLinks.bytes(ids)), Occur.FILTER)
-                .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_SEGMENT)), Occur.FILTER)
-                .build();
+        var q = segmentsQuery(text, analyzer, ids);
         Map<String, ScoreDoc> best = searcher.search(q, new BestPerRoot.Manager());
         if (best.isEmpty()) {
             return out;
@@ -70,6 +66,16 @@ final class PodcastMoments {
             out.put(roots.get(i), new Moment(spokenAt(searcher, words, docs[i], segment), snippet));
         }
         return out;
+    }
+
+    /** The segments of the podcasts {@code ids} matching {@code text} (any of its words). */
+    static Query segmentsQuery(String text, Analyzer analyzer, List<String> ids) {
+        var words = QueryFactory.text(text, analyzer, false, FieldExpansion.only(Fields.BODY)).query();
+        return new BooleanQuery.Builder()
+                .add(words, Occur.MUST)
+                .add(KeywordField.newSetQuery(Fields.ROOT, NoteLinks.bytes(ids)), Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_SEGMENT)), Occur.FILTER)
+                .build();
     }
 
     // The start of the cue holding most of the matched words (the earliest on a tie): where they are spoken.

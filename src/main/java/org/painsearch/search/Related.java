@@ -89,7 +89,7 @@ public final class Related {
                 .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOC)), Occur.FILTER)
                 .add(new TermQuery(new Term(Fields.ID, id)), Occur.MUST_NOT)
                 .build();
-        return List.of(searcher.search(q, n).scoreDocs);
+        return List.of(searcher.search(q, n, Ties.BY_SCORE_THEN_ID, true).scoreDocs);
     }
 
     // The mean of a document's passage vectors: where the document as a whole sits among meanings.

@@ -143,21 +143,30 @@ public final class RemoteSearch {
         return new Plan(QueryFactory.combine(words, clauses, null), words, total, notices, details);
     }
 
-    /** A document as the backend returned it: its id and the text of its body (one or more values). */
-    public record Text(String id, List<String> body) {
+    /**
+     * A document as the backend returned it: its id, the text of its body (one or more values) and its body as
+     * written (null when not needed), which says where its links are.
+     */
+    public record Text(String id, List<String> body, String markdown) {
+        public Text(String id, List<String> body) {
+            this(id, body, null);
+        }
     }
 
     /**
      * Up to {@code perDoc} snippets for each of {@code docs}, marked where {@code words} matches, as the embedded
      * search cuts them (sentences, the best passages first; a document's opening when nothing matched).
      */
-    public static List<List<Highlight>> snippets(List<Text> docs, Query words, int perDoc, Analyzer analyzer)
+    public static List<List<Highlight>> snippets(List<Text> docs, Query words, int perDoc, Analyzer analyzer,
+                                                 java.util.function.Function<String, String> titleOfKey)
             throws IOException {
-        return snippets(docs, words, perDoc, analyzer, true);
+        return snippets(docs, words, perDoc, analyzer, true, titleOfKey);
     }
 
     private static List<List<Highlight>> snippets(List<Text> docs, Query words, int perDoc, Analyzer analyzer,
-                                                  boolean matchingDocs) throws IOException {
+                                                  boolean matchingDocs,
+                                                  java.util.function.Function<String, String> titleOfKey)
+            throws IOException {
         if (docs.isEmpty()) {
             return List.of();
         }
@@ -180,7 +189,15 @@ public final class RemoteSearch {
                 }
                 var marking = matchingDocs ? HighlightQuery.forMatchingDocs(words, Fields.BODY) : words;
                 var marked = Snippets.highlight(searcher, analyzer, Fields.BODY, marking, ids, perDoc, Set.of(Fields.ID));
-                return marked.snippets().stream().map(Highlights::of).toList();
+                // The indexed text holds a link's target as written; a person reads the title of what it points at.
+                var names = titleOfKey == null ? null : new LinkNames(titleOfKey);
+                var out = new ArrayList<List<Highlight>>();
+                for (int i = 0; i < docs.size(); i++) {
+                    String markdown = docs.get(i).markdown();
+                    out.add(marked.snippets().get(i).stream()
+                            .map(sn -> Highlights.of(names == null ? sn : names.inSnippet(sn, markdown))).toList());
+                }
+                return out;
             }
         }
     }
@@ -192,6 +209,12 @@ public final class RemoteSearch {
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;
+    }
+
+    /** The link keys of the {@code [[links]]} in {@code markdown} (null for none). */
+    public static List<String> linkKeys(String markdown) {
+        return markdown == null ? List.of() : org.painsearch.corpus.Link.parseAll(markdown).stream()
+                .map(org.painsearch.corpus.Link::key).toList();
     }
 
     /** Documents (not passages or segments) matching {@code query}. */
@@ -263,6 +286,73 @@ public final class RemoteSearch {
 
     /** Snippets marked by {@code mark}, cut by the analyzer documents are indexed with (unlinked mentions). */
     public static List<List<Highlight>> indexSnippets(List<Text> docs, Query mark, int perDoc) throws IOException {
-        return snippets(docs, mark, perDoc, Analysis.indexAnalyzer(), false);
+        return snippets(docs, mark, perDoc, Analysis.indexAnalyzer(), false, null);
+    }
+
+    /** A podcast segment as the backend returned it: its podcast, start, text and cue marks as stored. */
+    public record SegmentText(String root, long start, String body, String cueMarks) {
+    }
+
+    /** The moment a podcast hit links to: where the matched words are spoken, and the passage saying them. */
+    public record Moment(long seconds, Highlight snippet) {
+    }
+
+    /**
+     * The moment of each podcast whose best-matching segment for {@code text} (any of its words, the backend's
+     * pick) is among {@code best}, found as the embedded search finds it: the cue holding most matched words.
+     */
+    public static Map<String, Moment> moments(List<SegmentText> best, String text, Analyzer analyzer) throws IOException {
+        var out = new java.util.HashMap<String, Moment>();
+        if (best.isEmpty() || text.isBlank()) {
+            return out;
+        }
+        try (var dir = new ByteBuffersDirectory();
+             var writer = new IndexWriter(dir, new IndexWriterConfig(Analysis.writerAnalyzer()))) {
+            for (var segment : best) {
+                var doc = new org.apache.lucene.document.Document();
+                doc.add(new org.apache.lucene.document.KeywordField(Fields.ROOT, segment.root(), Field.Store.YES));
+                doc.add(new StringField(Fields.KIND, Fields.KIND_SEGMENT, Field.Store.NO));
+                doc.add(new Field(Fields.BODY, segment.body(), BODY_WITH_OFFSETS));
+                doc.add(new org.apache.lucene.document.StoredField(Fields.START, segment.start()));
+                if (segment.cueMarks() != null) {
+                    doc.add(new org.apache.lucene.document.StoredField(Fields.CUE_MARKS, segment.cueMarks()));
+                }
+                writer.addDocument(doc);
+            }
+            writer.commit();
+            try (var reader = DirectoryReader.open(dir)) {
+                var found = PodcastMoments.bestOf(new IndexSearcher(reader), analyzer,
+                        best.stream().map(SegmentText::root).toList(), text);
+                found.forEach((root, m) -> out.put(root, new Moment(m.seconds(), Highlights.of(m.snippet()))));
+            }
+        }
+        return out;
+    }
+
+    /** The query finding each podcast's segments that match {@code text} (any of its words) among {@code ids}. */
+    public static Query segmentsMatching(String text, Analyzer analyzer, List<String> ids) {
+        return PodcastMoments.segmentsQuery(text, analyzer, ids);
+    }
+
+    /** A podcast hit's snippets: its moment's passage first, then its others that say something else. */
+    public static List<Highlight> withMoment(List<Highlight> snippets, Moment moment, int perHit) {
+        var merged = new ArrayList<Highlight>();
+        merged.add(moment.snippet());
+        snippets.stream().filter(s -> !SearchService.sameWords(s.text(), moment.snippet().text())).limit(perHit - 1)
+                .forEach(merged::add);
+        return merged;
+    }
+
+    /** Below this many word matches, a search offers a corrected query when one exists. */
+    public static final int FEW_RESULTS = SpellCheck.FEW_RESULTS;
+
+    /** The words of a query a spelling correction looks at: lower-cased, without operators or repeats. */
+    public static java.util.Set<String> spellingWords(String text) {
+        return SpellCheck.words(text);
+    }
+
+    /** {@code text} with the words {@code corrections} has a better spelling for replaced; null when none. */
+    public static String corrected(String text, Map<String, String> corrections) {
+        return SpellCheck.corrected(text, corrections);
     }
 }

@@ -322,7 +322,7 @@ public final class SearchService {
     }
 
     // A body line "00:03:45 Topic" and the segment "Topic" are the same passage; show it once.
-    private static boolean sameWords(String a, String b) {
+    static boolean sameWords(String a, String b) {
         String x = a.replaceAll("[^\\p{L}]+", " ").strip();
         String y = b.replaceAll("[^\\p{L}]+", " ").strip();
         return x.contains(y) || y.contains(x);

@@ -23,19 +23,42 @@ final class SpellCheck {
 
     /** The text with misspelled words corrected, or null when no word needs or has a correction. */
     static String didYouMean(IndexReader reader, String text) throws IOException {
+        var corrections = new java.util.HashMap<String, String>();
+        for (String word : words(text)) {
+            if (reader.docFreq(new Term(Fields.SPELL, word)) == 0) {
+                SuggestWord[] best = CHECKER.suggestSimilar(new Term(Fields.SPELL, word), 1, reader,
+                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (best.length > 0) {
+                    corrections.put(word, best[0].string);
+                }
+            }
+        }
+        return corrected(text, corrections);
+    }
+
+    /** The words of {@code text} that may be misspelled, lower-cased, without repeats: what a correction looks at. */
+    static java.util.Set<String> words(String text) {
+        var out = new java.util.LinkedHashSet<String>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            if (!isOperator(m.group())) {
+                out.add(m.group().toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    /** The text with each word that has a correction in {@code corrections} replaced; null when none has. */
+    static String corrected(String text, java.util.Map<String, String> corrections) {
         Matcher m = WORD.matcher(text);
         var out = new StringBuilder();
         boolean changed = false;
         while (m.find()) {
-            String word = m.group().toLowerCase(Locale.ROOT);
             String replacement = m.group();
-            if (!isOperator(m.group()) && reader.docFreq(new Term(Fields.SPELL, word)) == 0) {
-                SuggestWord[] best = CHECKER.suggestSimilar(new Term(Fields.SPELL, word), 1, reader,
-                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                if (best.length > 0) {
-                    replacement = best[0].string;
-                    changed = true;
-                }
+            String better = isOperator(m.group()) ? null : corrections.get(m.group().toLowerCase(Locale.ROOT));
+            if (better != null) {
+                replacement = better;
+                changed = true;
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

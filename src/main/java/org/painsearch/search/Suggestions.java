@@ -53,16 +53,7 @@ public final class Suggestions {
         // Read under the shared lock: a rebuild closes the old suggester only once no lookup is using it.
         inUse.readLock().lock();
         try {
-            var out = new ArrayList<Suggestion>();
-            var seen = new HashSet<String>();
-            for (var r : suggester.lookup(typed.strip(), (BooleanQuery) null, n * 2, false, false)) {
-                String text = r.key.toString();
-                if (seen.add(text.toLowerCase(Locale.ROOT)) && out.size() < n) {
-                    String[] payload = r.payload.utf8ToString().split("\t", 2);
-                    out.add(new Suggestion(text, payload[0], payload.length > 1 ? payload[1] : null));
-                }
-            }
-            return out;
+            return lookup(suggester, typed, n);
         } finally {
             inUse.readLock().unlock();
         }
@@ -94,21 +85,82 @@ public final class Suggestions {
     }
 
     private static List<Entry> inputs(IndexSearcher searcher) throws IOException {
-        var out = new ArrayList<Entry>();
         var docs = searcher.search(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOC)), Integer.MAX_VALUE);
-        var tags = new HashMap<String, Integer>();
-        var phraseDocs = new HashMap<String, Integer>();
         var stored = searcher.storedFields();
-        int read = 0;
+        var sources = new ArrayList<Source>();
         for (var sd : docs.scoreDocs) {
             var doc = stored.document(sd.doc, Set.of(Fields.ID, Fields.TITLE, Fields.TAG, Fields.BODY));
+            sources.add(new Source(doc.get(Fields.ID), doc.get(Fields.TITLE), List.of(doc.getValues(Fields.TAG)),
+                    doc.get(Fields.BODY)));
+        }
+        // In id order: the same suggestions (equal weights keep their input order) after every rebuild.
+        sources.sort(java.util.Comparator.comparing(Source::id));
+        return inputs(sources);
+    }
+
+    /** A document as autocomplete reads it: its title and tags, and its body for recurring phrases. */
+    public record Source(String id, String title, List<String> tags, String body) {
+    }
+
+    /**
+     * A suggester built from {@code sources} (the library's documents, every one of them, in id order), for a
+     * backend that keeps its documents elsewhere; the caller decides when the library changed enough to build another.
+     */
+    public static Built build(List<Source> sources) throws IOException {
+        var suggester = new AnalyzingInfixSuggester(new ByteBuffersDirectory(), Analysis.wordAnalyzer(),
+                Analysis.wordAnalyzer(), 2, true);
+        suggester.build(new Entries(inputs(sources)));
+        return new Built(suggester);
+    }
+
+    /** A built suggester: looked up until closed. */
+    public static final class Built implements java.io.Closeable {
+        private final AnalyzingInfixSuggester suggester;
+
+        private Built(AnalyzingInfixSuggester suggester) {
+            this.suggester = suggester;
+        }
+
+        /** Up to {@code n} suggestions for what has been typed so far. */
+        public List<Suggestion> suggest(String typed, int n) throws IOException {
+            if (typed == null || typed.strip().length() < 2) {
+                return List.of();
+            }
+            return lookup(suggester, typed, n);
+        }
+
+        @Override
+        public void close() throws IOException {
+            suggester.close();
+        }
+    }
+
+    private static List<Suggestion> lookup(AnalyzingInfixSuggester suggester, String typed, int n) throws IOException {
+        var out = new ArrayList<Suggestion>();
+        var seen = new HashSet<String>();
+        for (var r : suggester.lookup(typed.strip(), (BooleanQuery) null, n * 2, false, false)) {
+            String text = r.key.toString();
+            if (seen.add(text.toLowerCase(Locale.ROOT)) && out.size() < n) {
+                String[] payload = r.payload.utf8ToString().split("\t", 2);
+                out.add(new Suggestion(text, payload[0], payload.length > 1 ? payload[1] : null));
+            }
+        }
+        return out;
+    }
+
+    private static List<Entry> inputs(List<Source> docs) {
+        var out = new ArrayList<Entry>();
+        var tags = new HashMap<String, Integer>();
+        var phraseDocs = new HashMap<String, Integer>();
+        int read = 0;
+        for (var doc : docs) {
             // Titles first: finding the document is what autocomplete is most for.
-            out.add(new Entry(doc.get(Fields.TITLE), 1_000_000, new BytesRef("title\t" + doc.get(Fields.ID))));
-            for (String tag : doc.getValues(Fields.TAG)) {
+            out.add(new Entry(doc.title(), 1_000_000, new BytesRef("title\t" + doc.id())));
+            for (String tag : doc.tags()) {
                 tags.merge(tag.replace('-', ' '), 1, Integer::sum);
             }
             if (read++ < MAX_DOCS_FOR_PHRASES) {
-                phrases(doc.get(Fields.TITLE) + ". " + doc.get(Fields.BODY)).forEach(p -> phraseDocs.merge(p, 1, Integer::sum));
+                phrases(doc.title() + ". " + doc.body()).forEach(p -> phraseDocs.merge(p, 1, Integer::sum));
             }
         }
         tags.forEach((t, count) -> out.add(new Entry(t, 500_000 + count, new BytesRef("tag"))));

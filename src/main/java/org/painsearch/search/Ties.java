@@ -19,6 +19,10 @@ import org.painsearch.index.Fields;
  * after every rebuild.
  */
 final class Ties {
+    /** Best first, equal scores in id order: for searches cut at a number of hits. */
+    static final org.apache.lucene.search.Sort BY_SCORE_THEN_ID = new org.apache.lucene.search.Sort(
+            org.apache.lucene.search.SortField.FIELD_SCORE, new org.apache.lucene.search.SortedSetSortField(Fields.ID, false));
+
     private Ties() {
     }
 

@@ -103,6 +103,19 @@ public abstract class EngineContract {
     }
 
     @Test
+    void aFileStampIsRecordedWithItsDocumentAndReplacedByARestamp() throws IOException {
+        var stamp = new org.painsearch.corpus.FileStamp(120, 1_700_000_000_000_000_000L);
+        engine.awaitVisible(engine.write(doc("breathing", DocType.ARTICLE, "Slow breathing", 2020, List.of(),
+                "Slow breathing eased pain."), "v7", stamp));
+        assertThat(engine.indexedFiles()).containsEntry("breathing", new IndexedFile("v7", stamp));
+        var later = new org.painsearch.corpus.FileStamp(120, 1_700_000_100_000_000_000L);
+        engine.restamp("breathing", later);
+        engine.flush();
+        assertThat(engine.indexedFiles()).containsEntry("breathing", new IndexedFile("v7", later))
+                .containsEntry("note-glow", new IndexedFile("v2", null));
+    }
+
+    @Test
     void documentsLinksAndRankingAnswerByIdWithoutBackendTypes() throws IOException {
         var view = engine.document("note-glow").orElseThrow();
         assertThat(view.links()).extracting(DocumentView.LinkView::id).containsExactly("massage-endorphins");

@@ -227,7 +227,9 @@ public final class LuceneEngine implements Engine {
 
     @Override
     public int documentCount() throws IOException {
-        return index.withSearcher(s -> s.getIndexReader().numDocs());
+        // Documents only: a podcast's segments and an article's passages are parts of one document.
+        return index.withSearcher(s -> s.count(new org.apache.lucene.search.TermQuery(
+                new org.apache.lucene.index.Term(org.painsearch.index.Fields.KIND, org.painsearch.index.Fields.KIND_DOC))));
     }
 
     @Override
