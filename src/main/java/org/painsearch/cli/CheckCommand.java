@@ -33,9 +33,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
-        Path indexDir = store.indexDir();
         var corpus = new CorpusStore(store.corpusDir());
-        out.println("Checking the index in " + indexDir + " against the corpus in " + corpus.root() + " …");
+        out.println("Checking " + store.engine().where() + " against the corpus in " + corpus.root() + " …");
         out.flush();
         boolean problems = false;
         switch (Engines.health(store.engine())) {
@@ -51,10 +50,17 @@ final class CheckCommand implements Callable<Integer> {
                 out.flush();
                 return 1;
             }
+            case Health.Unavailable u -> {
+                out.println(u.problem());
+                out.flush();
+                return 1;
+            }
             case Health.Busy b -> out.println("Index files: not checked, a running painsearch has the index "
                     + "open (stop it to check them); comparing its last commit with the corpus.");
             case Health.Whole w -> {
-                out.printf("Index files: whole (%d segment(s), %d entries).%n", w.segments(), w.documents());
+                out.printf(store.engine().backend() == org.painsearch.engine.EngineConfig.Backend.OPENSEARCH
+                        ? "Index on the cluster: all %d shard(s) active, %d documents.%n"
+                        : "Index files: whole (%d segment(s), %d entries).%n", w.segments(), w.documents());
                 if (!w.currentSchema()) {
                     out.println("The index was made by an older painsearch: ./painsearch reindex rebuilds it.");
                     problems = true;

@@ -78,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
             return ServeAccess.UNPROTECTED;
         }
         // Said first, so even a slow start on a busy machine is never silent.
-        out.println("Opening the index in " + store.indexDir() + "…");
+        out.println("Opening " + store.engine().where() + "…");
         out.flush();
         var access = LocalIndex.open(store, out);
         if (access.server() != null) {

@@ -62,6 +62,13 @@ public record EngineConfig(Backend backend, Path index, Path corpus, RankingMode
         return new EngineConfig(Backend.LUCENE, index, corpus, ranking, null, null, null, false);
     }
 
+    /** Where the index is, as a person reads it: a folder, or an alias on a cluster. */
+    public String where() {
+        return backend == Backend.OPENSEARCH
+                ? "the index '" + cluster.alias() + "' on OpenSearch at " + cluster.url()
+                : "the index in " + index;
+    }
+
     /** The same configuration, opened for searching only. */
     public EngineConfig readingOnly() {
         return new EngineConfig(backend, index, corpus, ranking, model, synonyms, embeddingCache, true, cluster);

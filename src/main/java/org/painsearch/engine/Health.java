@@ -14,6 +14,10 @@ public sealed interface Health {
     record Busy() implements Health {
     }
 
+    /** The index cannot be looked at (a cluster that does not answer or cannot serve painsearch); {@code problem} says why. */
+    record Unavailable(String problem) implements Health {
+    }
+
     /** Some files are damaged or missing; {@code problem} says what, in plain words. */
     record Damaged(String problem) implements Health {
     }

@@ -39,9 +39,15 @@ public final class OpenSearchBackend {
             if (!status.usable() && !olderPainsearch) {
                 throw new IOException(status.message());
             }
-            int replicas = Math.min(REPLICAS_ON_A_SECOND_NODE, nodes(connection) - 1);
-            return new OpenSearchEngine(connection, cluster.alias(), definition(Math.max(0, replicas)),
-                    new Synonyms(config.synonyms()), bookmarkedIds);
+            var definition = definition(Math.max(0, Math.min(REPLICAS_ON_A_SECOND_NODE, nodes(connection) - 1)));
+            if (status instanceof ClusterStatus.Ready ready && !ready.indexExists()) {
+                // A first start: an empty index under the alias, so that searches answer (nothing yet) and the
+                // corpus is indexed into it as into a new embedded index.
+                AliasRebuild.rebuild(connection.client(), cluster.alias(), definition, writer -> { });
+                say.accept("Created the index '" + cluster.alias() + "' on OpenSearch at " + connection.address() + ".");
+            }
+            return new OpenSearchEngine(connection, cluster.alias(), definition, new Synonyms(config.synonyms()),
+                    bookmarkedIds);
         } catch (IOException | RuntimeException e) {
             connection.close();
             throw e;
@@ -59,7 +65,7 @@ public final class OpenSearchBackend {
                         documents(connection, cluster.alias()), true);
                 case ClusterStatus.MappingMismatch m when m.found() != null -> new Health.Whole(
                         shards(connection, cluster.alias()), documents(connection, cluster.alias()), false);
-                default -> new Health.Damaged(status.message());
+                default -> new Health.Unavailable(status.message());
             };
         }
     }
