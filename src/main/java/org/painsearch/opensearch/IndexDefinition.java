@@ -17,7 +17,10 @@ import org.painsearch.index.Fields;
 /**
  * painsearch's index as OpenSearch settings and mappings: the analysis chain of {@code index.Analysis} (standard
  * tokens, English possessives, lowercase, ASCII folding, English stop words, Porter stems; synonyms as a graph at
- * query time only), and the fields of {@code index.Fields} under the same names and with the same indexing.
+ * query time only), and the fields of {@code index.Fields} under the same names and with the same indexing. Queries
+ * are read by painsearch itself, synonyms included, and arrive as exact terms ({@link QueryDsl}): text fields are
+ * searched with {@link #TERMS_ANALYZER}, which only splits what painsearch wrote, so editing synonyms never touches
+ * the cluster.
  */
 public record IndexDefinition(IndexSettings settings, TypeMapping mappings) {
     /** Mapping {@code _meta} key holding {@link #MAPPING_VERSION}. */
@@ -26,8 +29,6 @@ public record IndexDefinition(IndexSettings settings, TypeMapping mappings) {
     public static final String MAPPING_VERSION = Fields.SCHEMA_VERSION + ".3";
     /** How text fields are indexed: the embedded index chain. */
     public static final String TEXT_ANALYZER = "painsearch_text";
-    /** How text fields are searched: the index chain with the synonym graph after folding, as in the embedded engine. */
-    public static final String QUERY_ANALYZER = "painsearch_query";
     /**
      * How text fields are searched by painsearch: it sends the exact terms its own query reading made (see
      * {@link QueryDsl}), so this only splits them: at spaces, at {@code |} between words stacked at one position,
@@ -40,11 +41,9 @@ public record IndexDefinition(IndexSettings settings, TypeMapping mappings) {
     static final String GAP_FILTER = "painsearch_gap";
     /** Whole lowercase, folded words for {@link Fields#SPELL}, as the embedded word analyzer. */
     public static final String WORDS_ANALYZER = "painsearch_words";
-    /** The synonym_graph filter in {@link #QUERY_ANALYZER}; its rules are the one setting changed without a reindex. */
-    public static final String SYNONYM_FILTER = "painsearch_synonyms";
     static final String POSSESSIVE_FILTER = "painsearch_possessive";
     static final String STOP_FILTER = "painsearch_stop";
-    /** Tokenizer to folding: the chain before the synonym graph, which is also how OpenSearch reads the rules. */
+    /** Tokenizer to folding: the start of every chain. */
     static final List<String> FOLDING = List.of(POSSESSIVE_FILTER, "lowercase", "asciifolding");
     // Lucene's defaults for KnnFloatVectorField's HNSW graph, so both engines build the same kind of graph.
     private static final int HNSW_M = 16;
@@ -57,10 +56,10 @@ public record IndexDefinition(IndexSettings settings, TypeMapping mappings) {
     }
 
     /**
-     * The definition for an index of {@code shards} primaries with {@code replicas} copies each, the query analyzer
-     * carrying {@code synonyms}, and passage vectors of {@code vectorDimension} floats.
+     * The definition for an index of {@code shards} primaries with {@code replicas} copies each, and passage vectors
+     * of {@code vectorDimension} floats.
      */
-    public static IndexDefinition of(SynonymRules synonyms, int shards, int replicas, int vectorDimension) {
+    public static IndexDefinition of(int shards, int replicas, int vectorDimension) {
         if (shards < 1 || replicas < 0 || vectorDimension < 1) {
             throw new IllegalArgumentException("an index needs at least one shard, no negative replica count and "
                     + "a vector length of at least 1 (got " + shards + ", " + replicas + ", " + vectorDimension + ")");
@@ -70,7 +69,7 @@ public record IndexDefinition(IndexSettings settings, TypeMapping mappings) {
                 .numberOfReplicas(replicas)
                 // The k-NN plugin builds vector graphs only in indices that ask for it.
                 .knn(true)
-                .analysis(analysis(synonyms)));
+                .analysis(analysis()));
         return new IndexDefinition(settings, mappings(vectorDimension));
     }
 
@@ -79,16 +78,13 @@ public record IndexDefinition(IndexSettings settings, TypeMapping mappings) {
         return CreateIndexRequest.of(c -> c.index(name).settings(settings).mappings(mappings));
     }
 
-    /** The analysis settings alone, for changing the synonym rules of a closed index. */
-    static IndexSettingsAnalysis analysis(SynonymRules synonyms) {
+    /** The analysis settings alone. */
+    static IndexSettingsAnalysis analysis() {
         return IndexSettingsAnalysis.of(a -> a
                 .filter(POSSESSIVE_FILTER, f -> f.definition(d -> d.stemmer(st -> st.language("possessive_english"))))
                 // The very list the embedded StopFilter uses, written out rather than trusting "_english_" to match.
                 .filter(STOP_FILTER, f -> f.definition(d -> d.stop(st -> st.stopwords(stopWords()))))
-                .filter(SYNONYM_FILTER, f -> f.definition(d -> d.synonymGraph(sg -> sg.synonyms(synonyms.lines()).expand(true))))
                 .analyzer(TEXT_ANALYZER, an -> an.custom(c -> c.tokenizer("standard").filter(chain(STOP_FILTER, "porter_stem"))))
-                .analyzer(QUERY_ANALYZER, an -> an.custom(c -> c.tokenizer("standard")
-                        .filter(chain(SYNONYM_FILTER, STOP_FILTER, "porter_stem"))))
                 .filter(STACKED_FILTER, f -> f.definition(d -> d.patternCapture(pc -> pc.patterns("([^|]+)")
                         .preserveOriginal(false))))
                 .filter(GAP_FILTER, f -> f.definition(d -> d.stop(st -> st.stopwords(QueryDsl.GAP))))

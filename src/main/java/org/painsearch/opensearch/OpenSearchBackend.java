@@ -25,7 +25,7 @@ public final class OpenSearchBackend {
 
     /** The index definition painsearch builds new indices with. Synonyms are painsearch's, expanded in its queries. */
     public static IndexDefinition definition(int replicas) {
-        return IndexDefinition.of(SynonymRules.NONE, SHARDS, replicas, EmbeddingModel.DIMENSION);
+        return IndexDefinition.of(SHARDS, replicas, EmbeddingModel.DIMENSION);
     }
 
     /** Opens the engine on the cluster {@code config} names (see {@link org.painsearch.engine.Engines#open}). */

@@ -143,7 +143,7 @@ class ClusterCheckTest {
     }
 
     private static IndexDefinition definition() {
-        return IndexDefinition.of(SynonymRules.NONE, 1, 0, 8);
+        return IndexDefinition.of(1, 0, 8);
     }
 
     private static ObjectNode dropKnn(ObjectNode answer) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.painsearch.index.Fields;
 
 class IndexDefinitionTest {
-    private static final IndexDefinition DEFINITION = IndexDefinition.of(SynonymRules.NONE, 2, 1, 384);
+    private static final IndexDefinition DEFINITION = IndexDefinition.of(2, 1, 384);
 
     @Test
     void everyFieldOfTheEmbeddedIndexIsMappedUnderItsOwnName() {
@@ -26,7 +26,9 @@ class IndexDefinitionTest {
                 })
                 .toList();
         assertThat(names).contains(Fields.ID, Fields.BODY, Fields.VECTOR, Fields.SPELL);
-        assertThat(DEFINITION.mappings().properties().keySet()).containsExactlyInAnyOrderElementsOf(names);
+        var withPosition = new java.util.ArrayList<>(names);
+        withPosition.add(IndexDefinition.BLOCK_POSITION);
+        assertThat(DEFINITION.mappings().properties().keySet()).containsExactlyInAnyOrderElementsOf(withPosition);
     }
 
     @Test
@@ -40,16 +42,19 @@ class IndexDefinitionTest {
     }
 
     @Test
-    void textIsIndexedWithTheIndexChainAndSearchedWithTheSynonymChain() {
-        var body = DEFINITION.mappings().properties().get(Fields.BODY).text();
-        assertThat(body.analyzer()).isEqualTo(IndexDefinition.TEXT_ANALYZER);
-        assertThat(body.searchAnalyzer()).isEqualTo(IndexDefinition.QUERY_ANALYZER);
-        var query = DEFINITION.settings().analysis().analyzer().get(IndexDefinition.QUERY_ANALYZER).custom();
-        assertThat(query.tokenizer()).isEqualTo("standard");
-        assertThat(query.filter()).containsExactly("painsearch_possessive", "lowercase", "asciifolding",
-                IndexDefinition.SYNONYM_FILTER, "painsearch_stop", "porter_stem");
-        var text = DEFINITION.settings().analysis().analyzer().get(IndexDefinition.TEXT_ANALYZER).custom();
-        assertThat(text.filter()).doesNotContain(IndexDefinition.SYNONYM_FILTER);
+    void textIsIndexedWithTheIndexChainAndSearchedByTheTermsPainsearchSends() {
+        for (String field : new String[] {Fields.TITLE, Fields.BODY, Fields.TAGS_TEXT, Fields.AUTHORS_TEXT}) {
+            var text = DEFINITION.mappings().properties().get(field).text();
+            assertThat(text.analyzer()).as(field).isEqualTo(IndexDefinition.TEXT_ANALYZER);
+            assertThat(text.searchAnalyzer()).as(field).isEqualTo(IndexDefinition.TERMS_ANALYZER);
+        }
+        var index = DEFINITION.settings().analysis().analyzer().get(IndexDefinition.TEXT_ANALYZER).custom();
+        assertThat(index.tokenizer()).isEqualTo("standard");
+        assertThat(index.filter()).containsExactly("painsearch_possessive", "lowercase", "asciifolding",
+                "painsearch_stop", "porter_stem");
+        var terms = DEFINITION.settings().analysis().analyzer().get(IndexDefinition.TERMS_ANALYZER).custom();
+        assertThat(terms.tokenizer()).isEqualTo("whitespace");
+        assertThat(terms.filter()).containsExactly(IndexDefinition.STACKED_FILTER, IndexDefinition.GAP_FILTER);
     }
 
     @Test
@@ -61,7 +66,7 @@ class IndexDefinitionTest {
     @Test
     void theMappingCarriesItsVersionAndRefusesUnknownFields() {
         assertThat(DEFINITION.mappings().meta().get(IndexDefinition.META_VERSION).to(String.class))
-                .isEqualTo(Fields.SCHEMA_VERSION + ".2");
+                .isEqualTo(Fields.SCHEMA_VERSION + ".3");
         assertThat(DEFINITION.mappings().dynamic().jsonValue()).isEqualTo("strict");
         assertThat(DEFINITION.settings().numberOfShards()).isEqualTo(2);
         assertThat(DEFINITION.settings().numberOfReplicas()).isEqualTo(1);
@@ -69,11 +74,11 @@ class IndexDefinitionTest {
 
     @Test
     void impossibleShapesAreRefused() {
-        assertThatThrownBy(() -> IndexDefinition.of(SynonymRules.NONE, 0, 0, 384))
+        assertThatThrownBy(() -> IndexDefinition.of(0, 0, 384))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one shard");
-        assertThatThrownBy(() -> IndexDefinition.of(SynonymRules.NONE, 1, -1, 384))
+        assertThatThrownBy(() -> IndexDefinition.of(1, -1, 384))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> IndexDefinition.of(SynonymRules.NONE, 1, 0, 0))
+        assertThatThrownBy(() -> IndexDefinition.of(1, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -34,7 +34,7 @@ class NodeKillTest {
         var client = cluster.client();
         var second = cluster.addNode();
         try {
-            var definition = IndexDefinition.of(SynonymRules.parse(""), 2, 1, 8);
+            var definition = IndexDefinition.of(2, 1, 8);
             client.indices().create(c -> c.index(ALIAS + "-1").settings(definition.settings())
                     .mappings(definition.mappings()).aliases(ALIAS, a -> a));
             cluster.awaitHealth(HealthStatus.Green);
