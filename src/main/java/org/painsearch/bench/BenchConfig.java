@@ -11,10 +11,12 @@ import java.util.Set;
  * vectorized, questions sampled, where the eval collections are and where scratch files go, and which parts run.
  */
 public record BenchConfig(int documents, int rounds, Duration loadTime, int vectorDocuments, int questions,
-                          Path evalDir, Path scratch, Set<Part> parts) {
+                          Path evalDir, Path scratch, Set<Part> parts, String openSearchUrl) {
     /** The parts of a run, each measured against its own baseline. */
     public enum Part {
-        REINDEX, SEARCH, HTTP, HEAP, VECTORS;
+        REINDEX, SEARCH, HTTP, HEAP, VECTORS,
+        /** painsearch on an OpenSearch cluster beside the embedded index: needs {@code --opensearch-url}. */
+        OPENSEARCH;
 
         /** The part named {@code name} as the command line writes it ({@code search}, {@code http}, ...). */
         public static Part parse(String name) {
@@ -23,18 +25,18 @@ public record BenchConfig(int documents, int rounds, Duration loadTime, int vect
                     return p;
                 }
             }
-            throw new IllegalArgumentException("--parts takes reindex, search, http, heap or vectors, separated by "
-                    + "commas (got: " + name.strip() + ")");
+            throw new IllegalArgumentException("--parts takes reindex, search, http, heap, vectors or opensearch, "
+                    + "separated by commas (got: " + name.strip() + ")");
         }
     }
 
-    /** Every part: what a run measures unless told otherwise. */
+    /** Every part: what a run measures unless told otherwise (the OpenSearch part when a cluster is given). */
     public static final Set<Part> ALL_PARTS = Collections.unmodifiableSet(EnumSet.allOf(Part.class));
 
     /** A run of every part. */
     public BenchConfig(int documents, int rounds, Duration loadTime, int vectorDocuments, int questions,
                        Path evalDir, Path scratch) {
-        this(documents, rounds, loadTime, vectorDocuments, questions, evalDir, scratch, ALL_PARTS);
+        this(documents, rounds, loadTime, vectorDocuments, questions, evalDir, scratch, ALL_PARTS, null);
     }
 
     public BenchConfig {
@@ -60,10 +62,17 @@ public record BenchConfig(int documents, int rounds, Duration loadTime, int vect
             throw new IllegalArgumentException("--questions must be 1 or more (got: " + questions + ")");
         }
         vectorDocuments = Math.min(vectorDocuments, documents);
+        if (openSearchUrl != null && openSearchUrl.isBlank()) {
+            openSearchUrl = null;
+        }
+        if (parts.equals(EnumSet.of(Part.OPENSEARCH)) && openSearchUrl == null) {
+            throw new IllegalArgumentException("--parts opensearch needs the cluster's address: --opensearch-url URL");
+        }
     }
 
     /** Whether this run measures {@code part} (the vectors part also needs {@code vectorDocuments} above 0). */
     public boolean runs(Part part) {
-        return parts.contains(part) && (part != Part.VECTORS || vectorDocuments > 0);
+        return parts.contains(part) && (part != Part.VECTORS || vectorDocuments > 0)
+                && (part != Part.OPENSEARCH || openSearchUrl != null);
     }
 }

@@ -78,6 +78,9 @@ public final class Benchmark {
             if (config.runs(BenchConfig.Part.HEAP)) {
                 part(bench, "heap 512 MB", () -> HeapBench.run(bench, wrk, index), figures, problems);
             }
+            if (config.runs(BenchConfig.Part.OPENSEARCH)) {
+                part(bench, "opensearch", () -> OpenSearchBench.run(bench, written.total()), figures, problems);
+            }
             if (config.runs(BenchConfig.Part.VECTORS)) {
                 part(bench, "vectors", () -> VectorBench.run(bench, generator), figures, problems);
             }

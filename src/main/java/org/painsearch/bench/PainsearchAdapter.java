@@ -57,8 +57,23 @@ public final class PainsearchAdapter {
 
     /** painsearch's search over an index built by {@code reindex}, opened read-only as the CLI search opens it. */
     public static Searcher open(Path corpus, Path index) throws IOException {
-        var engine = org.painsearch.engine.Engines.open(
-                org.painsearch.engine.EngineConfig.of(index, corpus, RankingMode.BM25).readingOnly());
+        return open(org.painsearch.engine.EngineConfig.of(index, corpus, RankingMode.BM25).readingOnly());
+    }
+
+    /** The configuration of painsearch on the OpenSearch cluster at {@code url}, under {@code alias}, ranking by words. */
+    public static org.painsearch.engine.EngineConfig onCluster(Path corpus, Path unusedIndex, String url, String alias) {
+        return new org.painsearch.engine.EngineConfig(org.painsearch.engine.EngineConfig.Backend.OPENSEARCH, unusedIndex,
+                corpus, RankingMode.BM25, null, null, null, true, new org.painsearch.engine.EngineConfig.Cluster(url, alias));
+    }
+
+    /** Removes the index a bench wrote on a cluster. */
+    public static void drop(org.painsearch.engine.EngineConfig config) throws IOException {
+        org.painsearch.engine.Engines.dropTemporary(config);
+    }
+
+    /** painsearch's search over the index {@code config} names, as {@link #open(Path, Path)}. */
+    public static Searcher open(org.painsearch.engine.EngineConfig config) throws IOException {
+        var engine = org.painsearch.engine.Engines.open(config);
         return new Searcher() {
             @Override
             public int search(String query) throws IOException {

@@ -52,13 +52,18 @@ final class BenchCommand implements Callable<Integer> {
     private int questions;
 
     @Option(names = "--parts", paramLabel = "PART[,PART...]", split = ",", hideParamSyntax = true, defaultValue = "all",
-            description = "Which parts to measure: reindex, search, http, heap, vectors, or all (default: "
+            description = "Which parts to measure: reindex, search, http, heap, vectors, opensearch, or all (default: "
                     + "${DEFAULT-VALUE}). The index is built once even when reindex is not measured.")
     private List<String> parts;
 
     @Option(names = "--shared", paramLabel = "DIR",
             description = "The folder of eval collections (default: ../shared/eval beside the install).")
     private Path shared;
+
+    @Option(names = "--opensearch-url", paramLabel = "URL",
+            description = "Also measure painsearch on the OpenSearch cluster at URL beside the embedded index "
+                    + "(reindex docs/s, search p50/p99); it writes and then deletes the alias painsearch-bench there.")
+    private String openSearchUrl;
 
     @Option(names = "--tmp", paramLabel = "DIR", defaultValue = "${sys:java.io.tmpdir}",
             description = "Where the scratch corpus and indexes go; deleted at the end (default: ${DEFAULT-VALUE}).")
@@ -73,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
         Path home = Path.of(System.getProperty("painsearch.home", ".")).toAbsolutePath().normalize();
         Path evalDir = shared != null ? shared : home.resolveSibling("shared").resolve("eval");
         var config = new BenchConfig(docs, rounds, Duration.ofSeconds(seconds), vectorDocs, questions, evalDir, tmp,
-                parts(parts));
+                parts(parts), openSearchUrl);
         Report report = Benchmark.run(config, out, r -> {
             out.println();
             out.print(r.table());
