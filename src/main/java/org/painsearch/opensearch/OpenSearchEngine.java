@@ -115,26 +115,31 @@ public final class OpenSearchEngine implements Engine {
     public SearchResponse search(SearchRequest request) throws IOException {
         long started = System.nanoTime();
         SearchLimits.checkExpansions(request.query());
-        var plan = plan(request);
+        int from = (request.page() - 1) * request.size();
+        // The strict reading's count comes with its page: most searches need one request, a relaxed one a few more.
+        var pageOf = new FirstAnswer<org.opensearch.client.opensearch.core.SearchResponse<Map>>(query -> call(() ->
+                client.search(s -> {
+                    page(s, query, request, from, request.size()).trackTotalHits(t -> t.enabled(true))
+                            .source(src -> src.filter(f -> f.includes(HIT_FIELDS)));
+                    for (String facet : FACETS) {
+                        s.aggregations(facet, facetAggregation(facet));
+                    }
+                    return s;
+                }, Map.class)), answer -> answer.hits().total().value());
+        var plan = reading.plan(request, synonyms.queryAnalyzer(), linkQueries(), pageOf::count);
         var notices = new ArrayList<>(plan.notices());
         if (request.mode() == RankingMode.HYBRID && !request.query().isBlank()) {
             notices.add(MEANING_NOT_HERE);
         }
-        int from = (request.page() - 1) * request.size();
-        var response = call(() -> client.search(s -> {
-            page(s, plan, request, from, request.size()).trackTotalHits(t -> t.enabled(true))
-                    .source(src -> src.filter(f -> f.includes(HIT_FIELDS)));
-            for (String facet : FACETS) {
-                s.aggregations(facet, facetAggregation(facet));
-            }
-            return s;
-        }, Map.class));
+        var response = pageOf.answer(plan.hits());
         var hits = response.hits().hits();
         var sources = hits.stream().map(OpenSearchEngine::source).toList();
         var texts = sources.stream().map(src -> new RemoteSearch.Text(str(src, Fields.ID), list(src, Fields.BODY),
                 str(src, Fields.BODY_MARKDOWN))).toList();
+        // Every link key the page needs resolved (links named in snippets, what each note links to), in one request.
         var linked = new LinkedHashSet<String>();
         texts.forEach(t -> linked.addAll(RemoteSearch.linkKeys(t.markdown())));
+        sources.stream().filter(src -> "note".equals(str(src, Fields.TYPE))).forEach(src -> linked.addAll(list(src, Fields.LINKS)));
         var titles = resolveKeys(linked);
         var snippets = RemoteSearch.snippets(texts, plan.words(), SNIPPETS_PER_HIT, synonyms.queryAnalyzer(),
                 key -> titles.containsKey(key) ? titles.get(key).title() : null);
@@ -145,7 +150,7 @@ public final class OpenSearchEngine implements Engine {
             var src = sources.get(i);
             String type = str(src, Fields.TYPE);
             Double score = hits.get(i).score();
-            var links = "note".equals(type) ? targets(list(src, Fields.LINKS)) : null;
+            var links = "note".equals(type) ? targets(list(src, Fields.LINKS), titles) : null;
             var hitSnippets = snippets.get(i);
             var moment = moments.get(str(src, Fields.ID));
             if (moment != null) {
@@ -177,16 +182,53 @@ public final class OpenSearchEngine implements Engine {
 
     @Override
     public List<Ranked> rank(SearchRequest request) throws IOException {
-        var plan = plan(request);
         int n = request.page() * request.size();
-        var response = call(() -> client.search(s -> page(s, plan, request, 0, n).source(src -> src.fetch(false))
-                .docvalueFields(f -> f.field(Fields.ID)), Void.class));
+        var ranking = new FirstAnswer<org.opensearch.client.opensearch.core.SearchResponse<Void>>(query -> call(() ->
+                client.search(s -> page(s, query, request, 0, n).trackTotalHits(t -> t.enabled(true))
+                        .source(src -> src.fetch(false)).docvalueFields(f -> f.field(Fields.ID)), Void.class)),
+                answer -> answer.hits().total().value());
+        var plan = reading.plan(request, synonyms.queryAnalyzer(), linkQueries(), ranking::count);
+        var response = ranking.answer(plan.hits());
         var out = new ArrayList<Ranked>();
         for (var hit : response.hits().hits()) {
             Double score = hit.score();
             out.add(new Ranked(firstValue(hit.fields().get(Fields.ID)), score == null ? 0f : score.floatValue()));
         }
         return out;
+    }
+
+    /**
+     * The answer to the first query counted, kept: the strict reading of a search is counted by running it whole,
+     * and when the reading stands (no fallback), that answer is the search's. Other counts are counts.
+     */
+    private final class FirstAnswer<R> {
+        private final Call1<R> run;
+        private final java.util.function.ToLongFunction<R> total;
+        private org.apache.lucene.search.Query firstQuery;
+        private R first;
+
+        FirstAnswer(Call1<R> run, java.util.function.ToLongFunction<R> total) {
+            this.run = run;
+            this.total = total;
+        }
+
+        long count(org.apache.lucene.search.Query query) throws IOException {
+            if (firstQuery == null) {
+                firstQuery = query;
+                first = run.run(query);
+                return total.applyAsLong(first);
+            }
+            return OpenSearchEngine.this.count(query);
+        }
+
+        R answer(org.apache.lucene.search.Query query) throws IOException {
+            return query.equals(firstQuery) ? first : run.run(query);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call1<R> {
+        R run(org.apache.lucene.search.Query query) throws IOException;
     }
 
     // Each word the library lacks replaced by its nearest word there: the term suggester over the spelling field,
@@ -247,13 +289,9 @@ public final class OpenSearchEngine implements Engine {
         return RemoteSearch.moments(best, text, synonyms.queryAnalyzer());
     }
 
-    private RemoteSearch.Plan plan(SearchRequest request) throws IOException {
-        return reading.plan(request, synonyms.queryAnalyzer(), linkQueries(), this::count);
-    }
-
     // Equal scores (and dates) in the order of their ids, as the embedded engine orders them.
-    private Builder page(Builder s, RemoteSearch.Plan plan, SearchRequest request, int from, int size) {
-        s.index(alias).query(dsl.of(plan.hits())).from(from).size(size);
+    private Builder page(Builder s, org.apache.lucene.search.Query query, SearchRequest request, int from, int size) {
+        s.index(alias).query(dsl.of(query)).from(from).size(size);
         if (request.sort() == org.painsearch.engine.SortOrder.DATE) {
             s.sort(SortOptions.of(o -> o.field(f -> f.field(Fields.PUBLISHED).order(SortOrder.Desc)
                     .missing(FieldValue.of("_last")))));
@@ -349,7 +387,10 @@ public final class OpenSearchEngine implements Engine {
 
     // The documents some link keys point at that exist, in key order, without repeats.
     private List<SearchResponse.NoteRef> targets(List<String> keys) throws IOException {
-        var resolved = resolveKeys(keys);
+        return targets(keys, resolveKeys(keys));
+    }
+
+    private static List<SearchResponse.NoteRef> targets(List<String> keys, Map<String, Links.Ref> resolved) {
         var out = new ArrayList<SearchResponse.NoteRef>();
         for (String key : keys) {
             var ref = resolved.get(key);
