@@ -12,8 +12,9 @@ import org.painsearch.index.Fields;
 /**
  * A document's block as the embedded index builds it ({@code index.Indexer#block}: passages, podcast segments, then
  * the document itself, all sharing {@link Fields#ROOT}) rendered as OpenSearch documents, so both engines index
- * the very same fields from one mapping of a corpus document. The document keeps its id; each child is
- * {@code ROOT#KIND-N}, N its place in the block, so writing a document again overwrites its children in place.
+ * the very same fields from one mapping of a corpus document. The document keeps its id; each podcast segment is
+ * {@code ROOT#segment-N}, N its place in the block, so writing a document again overwrites its children in place;
+ * passage vectors are nested in their document ({@link IndexDefinition#PASSAGES}).
  */
 final class BlockSources {
     private BlockSources() {
@@ -26,6 +27,9 @@ final class BlockSources {
     /** The sources of {@code block}, in its order; a field given several times becomes a list of values. */
     static List<Source> of(List<Document> block) {
         var out = new ArrayList<Source>(block.size());
+        // Passage vectors become nested objects of their document (OpenSearch's block join): a document is as close
+        // to a query as its closest passage, and a filter on the document narrows the nearest-passage search.
+        var passages = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < block.size(); i++) {
             Document doc = block.get(i);
             var fields = new LinkedHashMap<String, Object>();
@@ -34,9 +38,16 @@ final class BlockSources {
             }
             String root = single(fields, Fields.ROOT);
             String kind = single(fields, Fields.KIND);
+            if (Fields.KIND_PASSAGE.equals(kind)) {
+                passages.add(Map.of(Fields.VECTOR, fields.get(Fields.VECTOR)));
+                continue;
+            }
             String id = Fields.KIND_DOC.equals(kind) ? single(fields, Fields.ID) : root + "#" + kind + "-" + i;
             // Where it stands in its block: the embedded index breaks ties between a document's parts by that order.
             fields.put(IndexDefinition.BLOCK_POSITION, i);
+            if (Fields.KIND_DOC.equals(kind) && !passages.isEmpty()) {
+                fields.put(IndexDefinition.PASSAGES, List.copyOf(passages));
+            }
             out.add(new Source(id, root, fields));
         }
         return out;

@@ -26,7 +26,7 @@ public record IndexDefinition(IndexSettings settings, TypeMapping mappings) {
     /** Mapping {@code _meta} key holding {@link #MAPPING_VERSION}. */
     public static final String META_VERSION = "painsearch_mapping";
     /** The embedded schema version plus this rendering's revision: either changing means an index must be rebuilt. */
-    public static final String MAPPING_VERSION = Fields.SCHEMA_VERSION + ".3";
+    public static final String MAPPING_VERSION = Fields.SCHEMA_VERSION + ".4";
     /** How text fields are indexed: the embedded index chain. */
     public static final String TEXT_ANALYZER = "painsearch_text";
     /**
@@ -35,6 +35,10 @@ public record IndexDefinition(IndexSettings settings, TypeMapping mappings) {
      * and a lone {@code |} leaves an empty position (a stop word inside a phrase).
      */
     public static final String TERMS_ANALYZER = "painsearch_terms";
+    /** A document's passages, nested in it, each with its sentence vector ({@code passages.vector}). */
+    public static final String PASSAGES = "passages";
+    /** The passage vectors' full field name. */
+    public static final String PASSAGE_VECTOR = PASSAGES + "." + Fields.VECTOR;
     /** A document's place in its block (passages, segments, the document last), as the embedded index orders them. */
     public static final String BLOCK_POSITION = "block_position";
     static final String STACKED_FILTER = "painsearch_stacked";
@@ -150,10 +154,11 @@ public record IndexDefinition(IndexSettings settings, TypeMapping mappings) {
                         Map.entry(BLOCK_POSITION, Property.of(p -> p.integer(i -> i))),
                         Map.entry(Fields.SPELL, Property.of(p -> p.text(t -> t.analyzer(WORDS_ANALYZER)
                                 .searchAnalyzer(WORDS_ANALYZER).indexOptions(IndexOptions.Docs).norms(false)))),
-                        Map.entry(Fields.VECTOR, Property.of(p -> p.knnVector(k -> k.dimension(vectorDimension)
-                                .method(v -> v.name("hnsw").engine("lucene").spaceType("cosinesimil")
-                                        .parameters(Map.of("m", JsonData.of(HNSW_M),
-                                                "ef_construction", JsonData.of(HNSW_EF_CONSTRUCTION))))))))));
+                        Map.entry(PASSAGES, Property.of(p -> p.nested(n -> n.properties(Fields.VECTOR,
+                                Property.of(v -> v.knnVector(k -> k.dimension(vectorDimension)
+                                        .method(hnsw -> hnsw.name("hnsw").engine("lucene").spaceType("cosinesimil")
+                                                .parameters(Map.of("m", JsonData.of(HNSW_M),
+                                                        "ef_construction", JsonData.of(HNSW_EF_CONSTRUCTION)))))))))))));
     }
 
     // Exact values: lookups, filters and facets (keyword fields have doc values by default).

@@ -7,7 +7,9 @@ import java.util.function.Supplier;
 import org.painsearch.engine.EngineConfig;
 import org.painsearch.engine.Health;
 import org.painsearch.index.Synonyms;
+import org.painsearch.engine.RankingMode;
 import org.painsearch.vectors.EmbeddingModel;
+import org.painsearch.vectors.Embeddings;
 
 /**
  * Opening the OpenSearch engine from a configuration, after checking the cluster (what {@code Engines} asks of it):
@@ -46,8 +48,13 @@ public final class OpenSearchBackend {
                 AliasRebuild.rebuild(connection.client(), cluster.alias(), definition, writer -> { });
                 say.accept("Created the index '" + cluster.alias() + "' on OpenSearch at " + connection.address() + ".");
             }
+            // Vectors are computed here, as for the embedded index, and kept in the same cache beside the index folder.
+            var embeddings = config.ranking() == RankingMode.HYBRID
+                    ? (config.readOnly() ? Embeddings.forQueries()
+                            : Embeddings.open(config.embeddingCache(), EmbeddingModel.parse(config.model())))
+                    : null;
             return new OpenSearchEngine(connection, cluster.alias(), definition, new Synonyms(config.synonyms()),
-                    bookmarkedIds);
+                    bookmarkedIds, embeddings, config.ranking());
         } catch (IOException | RuntimeException e) {
             connection.close();
             throw e;

@@ -52,6 +52,7 @@ import org.painsearch.search.RankingConfig;
 import org.painsearch.search.RemoteSearch;
 import org.painsearch.search.SearchLimits;
 import org.painsearch.search.Suggestions;
+import org.painsearch.vectors.Embeddings;
 
 /**
  * painsearch on an OpenSearch cluster: the index lives behind an alias on the cluster, the corpus, notes and
@@ -62,8 +63,6 @@ import org.painsearch.search.Suggestions;
  * <p>Ranking by meaning is not built on this backend yet: searches rank by words and say so.
  */
 public final class OpenSearchEngine implements Engine {
-    static final String MEANING_NOT_HERE = "Ranking by meaning is not available on the OpenSearch backend yet, so "
-            + "these results match your words only.";
     private static final int SNIPPETS_PER_HIT = 2;
     private static final int FACET_VALUES = 30;
     private static final int ALL_YEARS = 10_000;
@@ -89,6 +88,14 @@ public final class OpenSearchEngine implements Engine {
     private final QueryDsl dsl = new QueryDsl(reading.combinedFields(), reading.config().synonymTie());
     private final OpenSearchWriter writer;
     private final AtomicLong written = new AtomicLong();
+    // Null for words only.
+    private final Embeddings embeddings;
+    private final org.painsearch.search.Meaning meaning;
+    private final RankingMode defaultMode;
+    // Whether documents carry passage vectors, known again after this engine writes (or a minute later).
+    private volatile long vectorsCheckedAt = Long.MIN_VALUE;
+    private volatile long vectorsCheckedWrites = -1;
+    private volatile boolean vectorsPresent;
     private Suggestions.Built suggester;
     private long suggesterWrites;
     private long suggesterBuilt;
@@ -100,6 +107,18 @@ public final class OpenSearchEngine implements Engine {
      */
     public OpenSearchEngine(Connection connection, String alias, IndexDefinition definition, Synonyms synonyms,
                             Supplier<Set<String>> bookmarkedIds) {
+        this(connection, alias, definition, synonyms, bookmarkedIds, null, RankingMode.BM25);
+    }
+
+    /**
+     * As above, computing passage vectors with {@code embeddings} (owned and closed here; null for words only) and
+     * ranking by {@code defaultMode} when a request names no ranking.
+     */
+    public OpenSearchEngine(Connection connection, String alias, IndexDefinition definition, Synonyms synonyms,
+                            Supplier<Set<String>> bookmarkedIds, Embeddings embeddings, RankingMode defaultMode) {
+        this.embeddings = embeddings;
+        this.meaning = embeddings == null ? null : embeddings.meaning();
+        this.defaultMode = embeddings == null ? RankingMode.BM25 : defaultMode;
         this.connection = connection;
         this.client = connection.client();
         this.alias = alias;
@@ -115,6 +134,10 @@ public final class OpenSearchEngine implements Engine {
     public SearchResponse search(SearchRequest request) throws IOException {
         long started = System.nanoTime();
         SearchLimits.checkExpansions(request.query());
+        boolean meaningLoading = wantsMeaning(request) && !RemoteSearch.ready(meaning);
+        if (ranksByMeaning(request)) {
+            return hybridSearch(request, started);
+        }
         int from = (request.page() - 1) * request.size();
         // The strict reading's count comes with its page: most searches need one request, a relaxed one a few more.
         var pageOf = new FirstAnswer<org.opensearch.client.opensearch.core.SearchResponse<Map>>(query -> call(() ->
@@ -128,12 +151,23 @@ public final class OpenSearchEngine implements Engine {
                 }, Map.class)), answer -> answer.hits().total().value());
         var plan = reading.plan(request, synonyms.queryAnalyzer(), linkQueries(), pageOf::count);
         var notices = new ArrayList<>(plan.notices());
-        if (request.mode() == RankingMode.HYBRID && !request.query().isBlank()) {
-            notices.add(MEANING_NOT_HERE);
+        if (meaningLoading) {
+            notices.add(RemoteSearch.MEANING_LOADING);
         }
         var response = pageOf.answer(plan.hits());
         var hits = response.hits().hits();
         var sources = hits.stream().map(OpenSearchEngine::source).toList();
+        var scores = hits.stream().map(h -> h.score() == null || h.score().isNaN() ? 0f : h.score().floatValue()).toList();
+        var words = java.util.Collections.nCopies(hits.size(), List.of("words"));
+        return answer(request, started, plan, notices, sources, scores, words, false, response.aggregations(),
+                response.hits().total() == null ? plan.wordTotal() : response.hits().total().value(), "bm25");
+    }
+
+    // The answer's hits from their sources: snippets, moments, citing notes, links; facets from the aggregations.
+    private SearchResponse answer(SearchRequest request, long started, RemoteSearch.Plan plan, List<String> notices,
+                                  List<Map<String, Object>> sources, List<Float> scores, List<List<String>> matchedBy,
+                                  boolean fused, Map<String, org.opensearch.client.opensearch._types.aggregations.Aggregate> aggregations,
+                                  long total, String mode) throws IOException {
         var texts = sources.stream().map(src -> new RemoteSearch.Text(str(src, Fields.ID), list(src, Fields.BODY),
                 str(src, Fields.BODY_MARKDOWN))).toList();
         // Every link key the page needs resolved (links named in snippets, what each note links to), in one request.
@@ -141,15 +175,14 @@ public final class OpenSearchEngine implements Engine {
         texts.forEach(t -> linked.addAll(RemoteSearch.linkKeys(t.markdown())));
         sources.stream().filter(src -> "note".equals(str(src, Fields.TYPE))).forEach(src -> linked.addAll(list(src, Fields.LINKS)));
         var titles = resolveKeys(linked);
-        var snippets = RemoteSearch.snippets(texts, plan.words(), SNIPPETS_PER_HIT, synonyms.queryAnalyzer(),
+        var snippets = RemoteSearch.snippets(texts, plan.words(), SNIPPETS_PER_HIT, synonyms.queryAnalyzer(), !fused,
                 key -> titles.containsKey(key) ? titles.get(key).title() : null);
         var citing = citing(sources);
         var moments = moments(sources, typedText(request));
         var out = new ArrayList<SearchResponse.Hit>();
-        for (int i = 0; i < hits.size(); i++) {
+        for (int i = 0; i < sources.size(); i++) {
             var src = sources.get(i);
             String type = str(src, Fields.TYPE);
-            Double score = hits.get(i).score();
             var links = "note".equals(type) ? targets(list(src, Fields.LINKS), titles) : null;
             var hitSnippets = snippets.get(i);
             var moment = moments.get(str(src, Fields.ID));
@@ -160,29 +193,192 @@ public final class OpenSearchEngine implements Engine {
                     str(src, Fields.PUBLISHED_TEXT), list(src, Fields.AUTHOR), list(src, Fields.TAG),
                     str(src, Fields.SOURCE), hitSnippets, moment == null ? null : Timestamps.format(moment.seconds()),
                     moment == null ? null : moment.seconds(), str(src, Fields.AUDIO), citing.get(i),
-                    links, src.get(Fields.PRIVATE) != null ? Boolean.TRUE : null,
-                    score == null || score.isNaN() ? 0f : score.floatValue(), List.of("words"), null));
+                    links, src.get(Fields.PRIVATE) != null ? Boolean.TRUE : null, scores.get(i), matchedBy.get(i), null));
         }
         var facets = new LinkedHashMap<String, Map<String, Long>>();
         for (String facet : FACETS) {
             var counts = new LinkedHashMap<String, Long>();
-            var agg = response.aggregations().get(facet);
+            var agg = aggregations.get(facet);
             if (agg != null) {
                 agg.sterms().buckets().array().forEach(b -> counts.put(b.key(), b.docCount()));
             }
             facets.put(facet, counts);
         }
-        long total = response.hits().total() == null ? plan.wordTotal() : response.hits().total().value();
         long took = (System.nanoTime() - started) / 1_000_000;
         String didYouMean = plan.wordTotal() < RemoteSearch.FEW_RESULTS && !typedText(request).isBlank()
                 ? didYouMean(request.query()) : null;
         return new SearchResponse(request.query(), total, took, notices.isEmpty() ? null : String.join(" ", notices),
-                request.page(), request.size(), out, facets, "bm25", plan.details(), didYouMean);
+                request.page(), request.size(), out, facets, mode, plan.details(), didYouMean);
+    }
+
+    // ---- ranking by words and meaning, as the embedded Ranker does
+
+    // Asked to rank by meaning, with vectors to rank by and words to embed.
+    private boolean wantsMeaning(SearchRequest request) throws IOException {
+        RankingMode mode = request.mode() != null ? request.mode() : defaultMode;
+        return mode == RankingMode.HYBRID && meaning != null && !typedText(request).isBlank() && hasVectors();
+    }
+
+    // ... and the model is loaded (just after a start it is not: the answer is by words, saying so).
+    private boolean ranksByMeaning(SearchRequest request) throws IOException {
+        return wantsMeaning(request) && RemoteSearch.ready(meaning);
+    }
+
+    /** A document of a fused ranking and its score (fused, or its closest passage's cosine when found by meaning only). */
+    private record Scored(String id, float score) {
+    }
+
+    /**
+     * The hits up to {@code n}, as the embedded engine ranks words and meaning together: word matches by reciprocal
+     * rank fusion of BM25 and meaning, then the documents found by meaning only, closest first; by date, every hit
+     * newest first. {@code counted} holds the total and the facets of every hit.
+     */
+    private record Hybrid(List<Scored> docs, org.opensearch.client.opensearch.core.SearchResponse<Void> counted,
+                          org.apache.lucene.search.Query meaningPart) {
+    }
+
+    private Hybrid hybrid(RemoteSearch.Plan plan, SearchRequest request, int n) throws IOException {
+        var config = reading.config();
+        float[] vector = RemoteSearch.embed(meaning, plan.text());
+        var closeness = closeDocuments(vector, config.meaningThreshold());
+        org.apache.lucene.search.Query close = closeness.isEmpty() ? new MatchNoDocsQuery("nothing close in meaning")
+                : KeywordField.newSetQuery(Fields.ID, bytes(closeness.keySet()));
+        var constraints = plan.constraints();
+        org.apache.lucene.search.Query meaningPart = constraints == null ? close : new BooleanQuery.Builder()
+                .add(close, Occur.MUST).add(constraints, Occur.FILTER).build();
+        var matchPart = new BooleanQuery.Builder().add(plan.words(), Occur.SHOULD).add(meaningPart, Occur.SHOULD)
+                .setMinimumNumberShouldMatch(1).build();
+        var hitsQuery = plan.filtered().apply(matchPart);
+        boolean byDate = request.sort() == org.painsearch.engine.SortOrder.DATE;
+        var counted = call(() -> client.search(s -> {
+            page(s, hitsQuery, request, 0, byDate ? n : 0).trackTotalHits(t -> t.enabled(true))
+                    .source(src -> src.fetch(false)).docvalueFields(f -> f.field(Fields.ID));
+            for (String facet : FACETS) {
+                s.aggregations(facet, facetAggregation(facet));
+            }
+            return s;
+        }, Void.class));
+        if (byDate) {
+            // As the embedded engine's date order: the hits newest first, without a relevance score.
+            var docs = counted.hits().hits().stream().map(h -> new Scored(firstValue(h.fields().get(Fields.ID)), 0f))
+                    .toList();
+            return new Hybrid(docs, counted, meaningPart);
+        }
+        long meaningOnlyTotal = counted.hits().total().value() - plan.wordTotal();
+        int depth = Math.max(n, RemoteSearch.FUSION_DEPTH);
+        var byWords = ranked(plan.filtered().apply(plan.words()), depth);
+        // With nothing to honour, every passage may take part: no filter on the nearest-passage search.
+        var allowed = constraints == null && plan.filtered().apply(new org.apache.lucene.search.MatchAllDocsQuery())
+                .equals(RemoteSearch.docsOnly(new org.apache.lucene.search.MatchAllDocsQuery())) ? null
+                : plan.filtered().apply(constraints == null ? new org.apache.lucene.search.MatchAllDocsQuery() : constraints);
+        var nearest = call(() -> client.search(s -> page(s.index(alias).query(dsl.nearest(vector, allowed,
+                        RemoteSearch.FUSION_DEPTH)).size(RemoteSearch.FUSION_DEPTH))
+                .source(src -> src.fetch(false)).docvalueFields(f -> f.field(Fields.ID)), Void.class));
+        var byMeaning = nearest.hits().hits().stream().map(h -> firstValue(h.fields().get(Fields.ID))).toList();
+        var nearIsWordHit = members(plan.filtered().apply(plan.words()), byMeaning);
+        int k = config.rrfK();
+        var fused = new LinkedHashMap<String, Float>();
+        for (int i = 0; i < byWords.size(); i++) {
+            fused.merge(byWords.get(i).id(), 1f / (k + i + 1), Float::sum);
+        }
+        for (int i = 0; i < byMeaning.size(); i++) {
+            if (nearIsWordHit.contains(byMeaning.get(i))) {
+                fused.merge(byMeaning.get(i), config.meaningWeight() / (k + i + 1), Float::sum);
+            }
+        }
+        var docs = new ArrayList<Scored>(fused.entrySet().stream()
+                .sorted(Map.Entry.<String, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new Scored(e.getKey(), e.getValue())).toList());
+        if (docs.size() < n && meaningOnlyTotal > 0) {
+            // Found by meaning only: closest passage first (ties by id).
+            var meaningOnly = new BooleanQuery.Builder().add(plan.filtered().apply(meaningPart), Occur.MUST)
+                    .add(plan.words(), Occur.MUST_NOT).build();
+            members(meaningOnly, List.copyOf(closeness.keySet())).stream()
+                    .sorted(java.util.Comparator.comparing((String id) -> closeness.get(id)).reversed()
+                            .thenComparing(java.util.Comparator.naturalOrder()))
+                    .limit(n - docs.size())
+                    .forEach(id -> docs.add(new Scored(id, closeness.get(id))));
+        }
+        return new Hybrid(docs, counted, meaningPart);
+    }
+
+    /**
+     * Every document with a passage at least {@code cosine} close to {@code vector}, with its closest passage's
+     * cosine: a radius search over the nested passages that walks the graph a margin below the threshold (as the
+     * embedded search does), so close passages reachable only through less close ones are found; at most 10,000.
+     */
+    private Map<String, Float> closeDocuments(float[] vector, float cosine) throws IOException {
+        var query = dsl.of(new QueryDsl.CloserThan(vector, cosine - RemoteSearch.TRAVERSAL_MARGIN));
+        var response = call(() -> client.search(s -> s.index(alias).query(query).size(10_000)
+                .source(src -> src.fetch(false)).docvalueFields(f -> f.field(Fields.ID)), Void.class));
+        var out = new LinkedHashMap<String, Float>();
+        for (var hit : response.hits().hits()) {
+            float closest = 2 * hit.score().floatValue() - 1; // Lucene's (1 + cos) / 2 back to the cosine
+            if (closest >= cosine) {
+                out.put(firstValue(hit.fields().get(Fields.ID)), closest);
+            }
+        }
+        return out;
+    }
+
+    // The top of a ranking by score, ties by id.
+    private List<Scored> ranked(org.apache.lucene.search.Query query, int size) throws IOException {
+        var response = call(() -> client.search(s -> page(s.index(alias).query(dsl.of(query)).size(size))
+                .source(src -> src.fetch(false)).docvalueFields(f -> f.field(Fields.ID)), Void.class));
+        return response.hits().hits().stream().map(h -> new Scored(firstValue(h.fields().get(Fields.ID)),
+                h.score() == null ? 0f : h.score().floatValue())).toList();
+    }
+
+    // Which of the documents {@code ids} match {@code query}.
+    private Set<String> members(org.apache.lucene.search.Query query, List<String> ids) throws IOException {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        var q = new BooleanQuery.Builder().add(query, Occur.FILTER)
+                .add(KeywordField.newSetQuery(Fields.ID, bytes(ids)), Occur.FILTER).build();
+        var response = call(() -> client.search(s -> s.index(alias).query(dsl.of(q)).size(ids.size())
+                .source(src -> src.fetch(false)).docvalueFields(f -> f.field(Fields.ID)), Void.class));
+        var out = new java.util.HashSet<String>();
+        response.hits().hits().forEach(h -> out.add(firstValue(h.fields().get(Fields.ID))));
+        return out;
+    }
+
+    private SearchResponse hybridSearch(SearchRequest request, long started) throws IOException {
+        var plan = reading.plan(request, synonyms.queryAnalyzer(), linkQueries(), this::count);
+        int n = request.page() * request.size();
+        var ranking = hybrid(plan, request, n);
+        int from = Math.min((request.page() - 1) * request.size(), ranking.docs().size());
+        var page = ranking.docs().subList(from, Math.min(ranking.docs().size(), from + request.size()));
+        var ids = page.stream().map(Scored::id).toList();
+        var byId = new LinkedHashMap<String, Map<String, Object>>();
+        for (var src : docs(RemoteSearch.docsOnly(KeywordField.newSetQuery(Fields.ID, bytes(ids))), HIT_FIELDS,
+                Math.max(1, ids.size()))) {
+            byId.put(str(src, Fields.ID), src);
+        }
+        var byWords = members(plan.filtered().apply(plan.words()), ids);
+        var byMeaning = members(plan.filtered().apply(ranking.meaningPart()), ids);
+        var sources = new ArrayList<Map<String, Object>>();
+        var scores = new ArrayList<Float>();
+        var matchedBy = new ArrayList<List<String>>();
+        for (var scored : page) {
+            sources.add(byId.getOrDefault(scored.id(), Map.of(Fields.ID, scored.id())));
+            scores.add(Float.isNaN(scored.score()) ? 0f : scored.score());
+            boolean w = byWords.contains(scored.id());
+            boolean m = byMeaning.contains(scored.id());
+            matchedBy.add(w && m ? List.of("words", "meaning") : m ? List.of("meaning") : List.of("words"));
+        }
+        return answer(request, started, plan, plan.notices(), sources, scores, matchedBy, true,
+                ranking.counted().aggregations(), ranking.counted().hits().total().value(), "hybrid");
     }
 
     @Override
     public List<Ranked> rank(SearchRequest request) throws IOException {
         int n = request.page() * request.size();
+        if (ranksByMeaning(request)) {
+            var plan = reading.plan(request, synonyms.queryAnalyzer(), linkQueries(), this::count);
+            var docs = hybrid(plan, request, n).docs();
+            return docs.subList(0, Math.min(n, docs.size())).stream().map(d -> new Ranked(d.id(), d.score())).toList();
+        }
         var ranking = new FirstAnswer<org.opensearch.client.opensearch.core.SearchResponse<Void>>(query -> call(() ->
                 client.search(s -> page(s, query, request, 0, n).trackTotalHits(t -> t.enabled(true))
                         .source(src -> src.fetch(false)).docvalueFields(f -> f.field(Fields.ID)), Void.class)),
@@ -671,7 +867,8 @@ public final class OpenSearchEngine implements Engine {
 
     @Override
     public long write(Document document, String version, FileStamp stamp) throws IOException {
-        writer.write(List.of(Indexer.block(document, List.of(), version, stamp, false)), false);
+        var vectors = embeddings == null ? List.<float[]>of() : embeddings.vectorsFor(document);
+        writer.write(List.of(Indexer.block(document, vectors, version, stamp, false)), false);
         return written.incrementAndGet();
     }
 
@@ -704,22 +901,35 @@ public final class OpenSearchEngine implements Engine {
     public <T> void rebuild(List<T> items, Loader<T> loader, Progress progress) throws IOException {
         progress.stage("indexing", items.size());
         AliasRebuild.rebuild(client, alias, definition, into -> {
-            var blocks = new ArrayList<List<org.apache.lucene.document.Document>>();
+            var entries = new ArrayList<Entry>();
             int done = 0;
             for (T item : items) {
                 Entry entry = loader.load(item);
                 if (entry != null) {
-                    blocks.add(Indexer.block(entry.document(), List.of(), entry.version(), entry.stamp(), false));
+                    entries.add(entry);
                 }
-                if (blocks.size() == BATCH) {
-                    into.write(blocks, false);
-                    blocks.clear();
+                if (entries.size() == BATCH) {
+                    into.write(blocks(entries), false);
+                    entries.clear();
                 }
                 progress.step(++done);
             }
-            into.write(blocks, false);
+            into.write(blocks(entries), false);
         });
-        refreshed = written.get();
+        refreshed = written.incrementAndGet();
+    }
+
+    // The entries' blocks, with the passage vectors of every one when ranking by meaning (the cache first, the model
+    // for the rest, a batch at a time): on this backend a document is written once, words and vectors together.
+    private List<List<org.apache.lucene.document.Document>> blocks(List<Entry> entries) throws IOException {
+        var vectors = embeddings == null ? Map.<String, List<float[]>>of()
+                : embeddings.vectorsFor(entries.stream().map(Entry::document).toList(), done -> { });
+        var out = new ArrayList<List<org.apache.lucene.document.Document>>();
+        for (var e : entries) {
+            out.add(Indexer.block(e.document(), vectors.getOrDefault(e.document().id(), List.of()), e.version(),
+                    e.stamp(), false));
+        }
+        return out;
     }
 
     @Override
@@ -753,8 +963,17 @@ public final class OpenSearchEngine implements Engine {
     }
 
     @Override
-    public boolean hasVectors() {
-        return false;
+    public boolean hasVectors() throws IOException {
+        long now = System.nanoTime();
+        if (vectorsCheckedWrites != written.get() || now - vectorsCheckedAt > SUGGESTER_AGE.toNanos()) {
+            long writes = written.get();
+            var withPassages = Query.of(q -> q.nested(n -> n.path(IndexDefinition.PASSAGES)
+                    .query(e -> e.exists(x -> x.field(IndexDefinition.PASSAGE_VECTOR)))));
+            vectorsPresent = call(() -> client.count(c -> c.index(alias).query(withPassages))).count() > 0;
+            vectorsCheckedWrites = writes;
+            vectorsCheckedAt = now;
+        }
+        return vectorsPresent;
     }
 
     @Override
@@ -764,12 +983,12 @@ public final class OpenSearchEngine implements Engine {
 
     @Override
     public RankingMode defaultMode() {
-        return RankingMode.BM25;
+        return defaultMode;
     }
 
     @Override
     public CompletableFuture<Void> warmUp(Duration pause) {
-        return CompletableFuture.completedFuture(null);
+        return embeddings == null ? CompletableFuture.completedFuture(null) : embeddings.loadInBackground(pause);
     }
 
     @Override
@@ -802,7 +1021,13 @@ public final class OpenSearchEngine implements Engine {
                 }
             }
         } finally {
-            connection.close();
+            try {
+                connection.close();
+            } finally {
+                if (embeddings != null) {
+                    embeddings.close();
+                }
+            }
         }
     }
 

@@ -102,11 +102,91 @@ public final class QueryDsl {
                     Query.of(x -> x.range(rq -> rq.field(r.getField())
                             .gte(JsonData.of(IntPoint.decodeDimension(r.getLowerPoint(), 0)))
                             .lte(JsonData.of(IntPoint.decodeDimension(r.getUpperPoint(), 0)))));
+            case CloserThan c -> closerThan(c);
             case MatchAllDocsQuery m -> Query.of(x -> x.matchAll(a -> a));
             case MatchNoDocsQuery m -> Query.of(x -> x.matchNone(n -> n));
             default -> throw new IllegalArgumentException("painsearch cannot send a " + q.getClass().getSimpleName()
                     + " to OpenSearch: " + q);
         };
+    }
+
+    // Documents with a passage at least this close: a radius search over the nested passage vectors, each document
+    // scored by its closest passage, as Lucene scores a cosine: (1 + cos) / 2.
+    private static Query closerThan(CloserThan c) {
+        var vector = floats(c.vector());
+        float minScore = (1 + c.cosine()) / 2;
+        return Query.of(x -> x.nested(n -> n.path(IndexDefinition.PASSAGES)
+                .scoreMode(org.opensearch.client.opensearch._types.query_dsl.ChildScoreMode.Max)
+                .query(q -> q.knn(k -> k.field(IndexDefinition.PASSAGE_VECTOR).vector(vector).minScore(minScore)))));
+    }
+
+    /**
+     * The {@code k} documents matching {@code filter} (a query over documents; null for all) whose passages come
+     * nearest {@code vector}, each scored by its closest passage as {@code (1 + cos) / 2}.
+     */
+    Query nearest(float[] vector, org.apache.lucene.search.Query filter, int k) {
+        var v = floats(vector);
+        Query f = filter == null ? null : of(filter);
+        return Query.of(x -> x.nested(n -> n.path(IndexDefinition.PASSAGES)
+                .scoreMode(org.opensearch.client.opensearch._types.query_dsl.ChildScoreMode.Max)
+                .query(q -> q.knn(kq -> {
+                    kq.field(IndexDefinition.PASSAGE_VECTOR).vector(v).k(k);
+                    if (f != null) {
+                        kq.filter(f);
+                    }
+                    return kq;
+                }))));
+    }
+
+    static List<Float> floats(float[] vector) {
+        var out = new ArrayList<Float>(vector.length);
+        for (float f : vector) {
+            out.add(f);
+        }
+        return out;
+    }
+
+    /**
+     * Documents having a passage at least {@code cosine} close to {@code vector}, scored by their closest: the
+     * meaning part of a hybrid search, composed with painsearch's Lucene queries and rendered here.
+     */
+    public static final class CloserThan extends org.apache.lucene.search.Query {
+        private final float[] vector;
+        private final float cosine;
+
+        public CloserThan(float[] vector, float cosine) {
+            this.vector = vector.clone();
+            this.cosine = cosine;
+        }
+
+        float[] vector() {
+            return vector;
+        }
+
+        float cosine() {
+            return cosine;
+        }
+
+        @Override
+        public String toString(String field) {
+            return "passages closer than cosine " + cosine;
+        }
+
+        @Override
+        public void visit(QueryVisitor visitor) {
+            visitor.visitLeaf(this);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return sameClassAs(other) && cosine == ((CloserThan) other).cosine
+                    && java.util.Arrays.equals(vector, ((CloserThan) other).vector);
+        }
+
+        @Override
+        public int hashCode() {
+            return classHash() * 31 + java.util.Arrays.hashCode(vector) + Float.hashCode(cosine);
+        }
     }
 
     // How a wildcard's terms are scored, as Lucene's query parser set it: by default, each of a few rare terms a

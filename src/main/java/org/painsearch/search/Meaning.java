@@ -33,7 +33,7 @@ public final class Meaning {
     static final BitSetProducer DOCS = new QueryBitSetProducer(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOC)));
     // The radius search walks the graph through passages a little farther than the threshold, so it finds the
     // close passages that are only reachable through less close ones.
-    private static final float TRAVERSAL_MARGIN = 0.1f;
+    static final float TRAVERSAL_MARGIN = 0.1f;
 
     private final Function<String, float[]> embedQuery;
     private final BooleanSupplier ready;

@@ -78,8 +78,33 @@ public final class RemoteSearch {
      * @param wordTotal how many documents {@code hits} matches
      * @param notices   what a person should know about how the query was read, in order
      * @param details   the query as understood; null for an empty query
+     * @param text      the query's words as typed, without its filters
+     * @param constraints the typed exclusions and required words a match by meaning must honour too (null: none, or
+     *                    the text was read as a question or as plain words)
+     * @param filtered  a query over documents narrowed by the search's filters, documents only
      */
-    public record Plan(Query hits, Query words, long wordTotal, List<String> notices, QueryDetails details) {
+    public record Plan(Query hits, Query words, long wordTotal, List<String> notices, QueryDetails details,
+                       String text, Query constraints, java.util.function.UnaryOperator<Query> filtered) {
+    }
+
+    /** Meaning search's notice while the model loads: the answer is by words. */
+    public static final String MEANING_LOADING = Ranker.MEANING_LOADING;
+    /**
+     * How much below the meaning threshold a radius search over passages looks, so that it finds the close passages
+     * only reachable through less close ones (the embedded search's traversal margin).
+     */
+    public static final float TRAVERSAL_MARGIN = Meaning.TRAVERSAL_MARGIN;
+    /** How many of each ranking take part in the fusion. */
+    public static final int FUSION_DEPTH = Ranker.FUSION_DEPTH;
+
+    /** True when {@code meaning} can embed a query now, without waiting for its model. */
+    public static boolean ready(Meaning meaning) {
+        return meaning.ready();
+    }
+
+    /** The query's vector. */
+    public static float[] embed(Meaning meaning, String text) {
+        return meaning.embed(text);
     }
 
     /**
@@ -122,6 +147,7 @@ public final class RemoteSearch {
                 relaxedNotice = Ranker.AND_RELAXED;
             }
         }
+        boolean readAsPlainWords = false;
         if (total == 0 && QueryFactory.isSentence(text) && QueryFactory.looksLikeSyntax(text)) {
             var plain = QueryFactory.read(QueryFactory.asPlainWords(text), analyzer, config);
             long found = counter.count(QueryFactory.combine(plain.query(), clauses, null));
@@ -130,8 +156,11 @@ public final class RemoteSearch {
                 words = plain.query();
                 total = found;
                 relaxedNotice = Ranker.SYNTAX_RELAXED;
+                readAsPlainWords = true;
             }
         }
+        Query constraints = reading.question() || readAsPlainWords || text.isBlank() ? null
+                : QueryFactory.constraints(text, analyzer, FieldExpansion.of(config));
         if (reading.syntaxProblem() != null) {
             notices.add(0, "Your query could not be read as search syntax (" + reading.syntaxProblem()
                     + "), so it was searched as plain words.");
@@ -140,7 +169,8 @@ public final class RemoteSearch {
             notices.add(relaxedNotice);
         }
         var details = text.isBlank() ? null : QueryReadings.of(text, reading, words, relaxedNotice != null);
-        return new Plan(QueryFactory.combine(words, clauses, null), words, total, notices, details);
+        return new Plan(QueryFactory.combine(words, clauses, null), words, total, notices, details, text, constraints,
+                q -> QueryFactory.combine(q, clauses, null));
     }
 
     /**
@@ -155,18 +185,15 @@ public final class RemoteSearch {
 
     /**
      * Up to {@code perDoc} snippets for each of {@code docs}, marked where {@code words} matches, as the embedded
-     * search cuts them (sentences, the best passages first; a document's opening when nothing matched).
+     * search cuts them (sentences, the best passages first; a document's opening when nothing matched);
+     * {@code everyDocMatches} when all of them match the words (ranked by words only).
      */
     public static List<List<Highlight>> snippets(List<Text> docs, Query words, int perDoc, Analyzer analyzer,
+                                                 boolean everyDocMatches,
                                                  java.util.function.Function<String, String> titleOfKey)
             throws IOException {
-        return snippets(docs, words, perDoc, analyzer, true, titleOfKey);
-    }
-
-    private static List<List<Highlight>> snippets(List<Text> docs, Query words, int perDoc, Analyzer analyzer,
-                                                  boolean matchingDocs,
-                                                  java.util.function.Function<String, String> titleOfKey)
-            throws IOException {
+        // Ranked by words only, every hit matches the words: only their part in the body can mark snippets.
+        boolean matchingDocs = everyDocMatches;
         if (docs.isEmpty()) {
             return List.of();
         }

@@ -77,6 +77,7 @@ class BackendParityTest {
         for (var library : libraries) {
             library.close();
         }
+        libraries.clear(); // the class runs again in the same JVM (RepositoryIsolationTest)
         if (configs != null) {
             OpenSearchBackend.drop(configs[1]);
         }

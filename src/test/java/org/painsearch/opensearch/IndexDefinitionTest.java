@@ -26,14 +26,18 @@ class IndexDefinitionTest {
                 })
                 .toList();
         assertThat(names).contains(Fields.ID, Fields.BODY, Fields.VECTOR, Fields.SPELL);
+        // Passage vectors are nested in their document; a part's place in its block is recorded too.
         var withPosition = new java.util.ArrayList<>(names);
+        withPosition.remove(Fields.VECTOR);
+        withPosition.add(IndexDefinition.PASSAGES);
         withPosition.add(IndexDefinition.BLOCK_POSITION);
         assertThat(DEFINITION.mappings().properties().keySet()).containsExactlyInAnyOrderElementsOf(withPosition);
     }
 
     @Test
     void passageVectorsAreCosineHnswOnTheLuceneEngine() {
-        var vector = DEFINITION.mappings().properties().get(Fields.VECTOR).knnVector();
+        var passages = DEFINITION.mappings().properties().get(IndexDefinition.PASSAGES).nested();
+        var vector = passages.properties().get(Fields.VECTOR).knnVector();
         assertThat(vector.dimension()).isEqualTo(384);
         assertThat(vector.method().engine()).isEqualTo("lucene");
         assertThat(vector.method().spaceType()).isEqualTo("cosinesimil");
@@ -66,7 +70,7 @@ class IndexDefinitionTest {
     @Test
     void theMappingCarriesItsVersionAndRefusesUnknownFields() {
         assertThat(DEFINITION.mappings().meta().get(IndexDefinition.META_VERSION).to(String.class))
-                .isEqualTo(Fields.SCHEMA_VERSION + ".3");
+                .isEqualTo(Fields.SCHEMA_VERSION + ".4");
         assertThat(DEFINITION.mappings().dynamic().jsonValue()).isEqualTo("strict");
         assertThat(DEFINITION.settings().numberOfShards()).isEqualTo(2);
         assertThat(DEFINITION.settings().numberOfReplicas()).isEqualTo(1);

@@ -72,7 +72,8 @@ class QueryParityTest {
         for (var entry : BODIES.entrySet()) {
             var source = Map.of(Fields.ID, entry.getKey(), Fields.KIND, Fields.KIND_DOC,
                     Fields.TYPE, entry.getKey().contains("knee") ? "podcast" : "article",
-                    Fields.BODY, entry.getValue(), Fields.VECTOR, floats(VECTORS.get(entry.getKey())));
+                    Fields.BODY, entry.getValue(),
+                    IndexDefinition.PASSAGES, List.of(Map.of(Fields.VECTOR, floats(VECTORS.get(entry.getKey())))));
             operations.add(BulkOperation.of(b -> b.index(i -> i.index(INDEX).id(entry.getKey()).document(source))));
         }
         var bulk = client.bulk(b -> b.operations(operations).refresh(Refresh.True));
@@ -119,7 +120,8 @@ class QueryParityTest {
         float[] query = VECTORS.get("massage-back").clone();
         query[0] += 0.05f;
         var hits = cluster.client().search(s -> s.index(INDEX).size(3)
-                .query(q -> q.knn(k -> k.field(Fields.VECTOR).vector(floats(query)).k(3))), Object.class).hits().hits();
+                .query(q -> q.nested(n -> n.path(IndexDefinition.PASSAGES).query(nq -> nq.knn(k -> k
+                        .field(IndexDefinition.PASSAGE_VECTOR).vector(floats(query)).k(3))))), Object.class).hits().hits();
         var expected = VECTORS.entrySet().stream()
                 .map(e -> new Hit(e.getKey(), VectorSimilarityFunction.COSINE.compare(query, e.getValue())))
                 .sorted(Comparator.comparingDouble(Hit::score).reversed())
@@ -133,11 +135,12 @@ class QueryParityTest {
     }
 
     @Test
-    void knnWithAFilterReturnsOnlyMatchingNeighbours() throws Exception {
+    void knnWithAFilterOnTheDocumentsReturnsOnlyMatchingNeighbours() throws Exception {
         float[] query = VECTORS.get("massage-back");
         var hits = cluster.client().search(s -> s.index(INDEX).size(5)
-                .query(q -> q.knn(k -> k.field(Fields.VECTOR).vector(floats(query)).k(5)
-                        .filter(f -> f.term(t -> t.field(Fields.TYPE).value(FieldValue.of("podcast")))))), Object.class)
+                .query(q -> q.nested(n -> n.path(IndexDefinition.PASSAGES).query(nq -> nq.knn(k -> k
+                        .field(IndexDefinition.PASSAGE_VECTOR).vector(floats(query)).k(5)
+                        .filter(f -> f.term(t -> t.field(Fields.TYPE).value(FieldValue.of("podcast")))))))), Object.class)
                 .hits().hits();
         assertThat(hits).extracting(h -> h.id()).containsExactlyInAnyOrder("tens-knee", "tender-knee");
     }
