@@ -80,7 +80,8 @@ final class LocalIndex {
                 : !current ? "The index was made by an older painsearch"
                 : "The index has no meaning vectors yet (hybrid ranking needs them)";
         out.printf("%s, so painsearch indexes the %d documents in %s first%s.%n", why, files, library.corpus().root(),
-                hybrid ? "; their meaning vectors follow in the background" : "");
+                !hybrid ? "" : engine.status().location() == null ? " with their meaning vectors"
+                        : "; their meaning vectors follow in the background");
         out.flush();
         rebuild(library, out);
         return true;

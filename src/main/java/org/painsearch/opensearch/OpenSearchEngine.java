@@ -901,29 +901,35 @@ public final class OpenSearchEngine implements Engine {
     public <T> void rebuild(List<T> items, Loader<T> loader, Progress progress) throws IOException {
         progress.stage("indexing", items.size());
         AliasRebuild.rebuild(client, alias, definition, into -> {
+            // Progress counts documents written (with their vectors when ranking by meaning, the slow part).
             var entries = new ArrayList<Entry>();
-            int done = 0;
+            int read = 0;
+            int stored = 0;
             for (T item : items) {
                 Entry entry = loader.load(item);
+                read++;
                 if (entry != null) {
                     entries.add(entry);
                 }
-                if (entries.size() == BATCH) {
-                    into.write(blocks(entries), false);
+                if (entries.size() == BATCH || read == items.size()) {
+                    int before = stored;
+                    into.write(blocks(entries, embedded -> progress.step(before + embedded)), false);
+                    stored = read;
+                    progress.step(stored);
                     entries.clear();
                 }
-                progress.step(++done);
             }
-            into.write(blocks(entries), false);
         });
         refreshed = written.incrementAndGet();
     }
 
     // The entries' blocks, with the passage vectors of every one when ranking by meaning (the cache first, the model
     // for the rest, a batch at a time): on this backend a document is written once, words and vectors together.
-    private List<List<org.apache.lucene.document.Document>> blocks(List<Entry> entries) throws IOException {
+    private List<List<org.apache.lucene.document.Document>> blocks(List<Entry> entries,
+                                                                    java.util.function.IntConsumer embedded)
+            throws IOException {
         var vectors = embeddings == null ? Map.<String, List<float[]>>of()
-                : embeddings.vectorsFor(entries.stream().map(Entry::document).toList(), done -> { });
+                : embeddings.vectorsFor(entries.stream().map(Entry::document).toList(), embedded);
         var out = new ArrayList<List<org.apache.lucene.document.Document>>();
         for (var e : entries) {
             out.add(Indexer.block(e.document(), vectors.getOrDefault(e.document().id(), List.of()), e.version(),
