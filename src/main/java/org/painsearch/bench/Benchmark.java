@@ -58,9 +58,9 @@ public final class Benchmark {
             copySynonyms(jvm.home(), corpus);
             bench.say("generated %,d articles, %,d podcasts, %,d notes (%.0f MB)", written.articles(), written.podcasts(),
                     written.notes(), written.bytes() / 1e6);
-            // Only the HTTP and heap parts load a server with wrk.
-            Wrk wrk = config.runs(BenchConfig.Part.HTTP) || config.runs(BenchConfig.Part.HEAP) ? Wrk.find(work, out)
-                    : null;
+            // Only the HTTP, heap and OpenSearch parts load a server with wrk.
+            Wrk wrk = config.runs(BenchConfig.Part.HTTP) || config.runs(BenchConfig.Part.HEAP)
+                    || config.runs(BenchConfig.Part.OPENSEARCH) ? Wrk.find(work, out) : null;
 
             var figures = new ArrayList<Figure>();
             var problems = new ArrayList<String>();
@@ -79,7 +79,7 @@ public final class Benchmark {
                 part(bench, "heap 512 MB", () -> HeapBench.run(bench, wrk, index), figures, problems);
             }
             if (config.runs(BenchConfig.Part.OPENSEARCH)) {
-                part(bench, "opensearch", () -> OpenSearchBench.run(bench, written.total()), figures, problems);
+                part(bench, "opensearch", () -> OpenSearchBench.run(bench, wrk, written.total()), figures, problems);
             }
             if (config.runs(BenchConfig.Part.VECTORS)) {
                 part(bench, "vectors", () -> VectorBench.run(bench, generator), figures, problems);

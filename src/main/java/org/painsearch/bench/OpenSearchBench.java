@@ -13,8 +13,9 @@ import java.util.List;
  * {@code reindex} docs/s (each a fresh child JVM, alternately, round after round; the cluster's own processes are not
  * in the child's memory and are not counted) and one client's search latency in process (ranking, snippets, facets,
  * citing notes), after a warm-up of both, alternating which goes first. The embedded side is the baseline of each
- * figure, so a ratio says how the cluster compares. The cluster's index (alias {@code painsearch-bench}) is deleted at
- * the end.
+ * figure, so a ratio says how the cluster compares. Then {@code painsearch serve} on each, loaded by wrk at 16
+ * connections with short queries and with questions, alternately. The cluster's index (alias
+ * {@code painsearch-bench}) is deleted at the end.
  */
 final class OpenSearchBench {
     static final String ALIAS = "painsearch-bench";
@@ -26,7 +27,7 @@ final class OpenSearchBench {
     private OpenSearchBench() {
     }
 
-    static List<Figure> run(Bench bench, int documents) throws IOException, InterruptedException {
+    static List<Figure> run(Bench bench, Wrk wrk, int documents) throws IOException, InterruptedException {
         String url = bench.config().openSearchUrl();
         var cluster = PainsearchAdapter.onCluster(bench.corpus(), bench.work().resolve("unused-index"), url, ALIAS);
         try {
@@ -49,6 +50,7 @@ final class OpenSearchBench {
                     "reindex --backend opensearch against reindex, each a fresh child JVM; the time is the child's whole "
                             + "life (on the cluster: a new index filled by _bulk, then the alias moved)"));
             figures.addAll(search(bench, cluster, embedded));
+            figures.addAll(http(bench, wrk, url, embedded));
             Scratch.deleteTree(embedded);
             return figures;
         } finally {
@@ -105,6 +107,53 @@ final class OpenSearchBench {
                     new Figure("opensearch", "search p99 on the cluster", "ms", List.of(o.p99Ms()), List.of(b.p99Ms()),
                             BASELINE, null));
         }
+    }
+
+    // serve on the cluster and serve on the embedded index, each loaded by wrk in turn, round after round.
+    private static List<Figure> http(Bench bench, Wrk wrk, String url, Path embeddedIndex)
+            throws IOException, InterruptedException {
+        var shortPaths = QuerySet.searchPaths(bench.queries().shortQueries());
+        var questionPaths = QuerySet.searchPaths(bench.queries().questions());
+        var allPaths = QuerySet.searchPaths(bench.queries().all());
+        var time = bench.config().loadTime();
+        var oursShort = new ArrayList<LoadResult>();
+        var oursQuestions = new ArrayList<LoadResult>();
+        var baseShort = new ArrayList<LoadResult>();
+        var baseQuestions = new ArrayList<LoadResult>();
+        for (int round = 1; round <= bench.config().rounds(); round++) {
+            try (var server = Servers.painsearch(bench, bench.jvm(), "opensearch-serve-" + round, "--backend",
+                    "opensearch", "--opensearch-url", url, "--opensearch-index", ALIAS)) {
+                HttpBench.run(wrk, server, allPaths, HttpBench.WARM_UP);
+                oursShort.add(HttpBench.run(wrk, server, shortPaths, time));
+                oursQuestions.add(HttpBench.run(wrk, server, questionPaths, time));
+            }
+            try (var server = Servers.painsearch(bench, bench.jvm(), embeddedIndex, "opensearch-part-serve-" + round)) {
+                HttpBench.run(wrk, server, allPaths, HttpBench.WARM_UP);
+                baseShort.add(HttpBench.run(wrk, server, shortPaths, time));
+                baseQuestions.add(HttpBench.run(wrk, server, questionPaths, time));
+            }
+            bench.say("opensearch http round %d: short %.0f/s on the cluster vs %.0f/s embedded; questions %.0f/s vs "
+                            + "%.0f/s", round, oursShort.getLast().perSecond(), baseShort.getLast().perSecond(),
+                    oursQuestions.getLast().perSecond(), baseQuestions.getLast().perSecond());
+        }
+        var figures = new ArrayList<Figure>();
+        for (var kind : List.of("short queries", "questions")) {
+            var ours = kind.equals("short queries") ? oursShort : oursQuestions;
+            var base = kind.equals("short queries") ? baseShort : baseQuestions;
+            String note = String.format(java.util.Locale.ROOT, "serve --backend opensearch against serve, %d "
+                            + "connections (wrk), %d round(s) of %d s; requests completed: cluster %d, embedded %d; "
+                            + "errors or non-2xx answers: cluster %d, embedded %d", HttpBench.CONNECTIONS, ours.size(),
+                    time.toSeconds(), ours.stream().mapToLong(LoadResult::requests).sum(),
+                    base.stream().mapToLong(LoadResult::requests).sum(),
+                    ours.stream().mapToLong(LoadResult::errors).sum(), base.stream().mapToLong(LoadResult::errors).sum());
+            figures.add(new Figure("opensearch", "/api/search " + kind + " on the cluster", "req/s",
+                    ours.stream().map(LoadResult::perSecond).toList(), base.stream().map(LoadResult::perSecond).toList(),
+                    BASELINE, note));
+            figures.add(new Figure("opensearch", "/api/search " + kind + " p99 on the cluster", "ms",
+                    ours.stream().map(LoadResult::p99Ms).toList(), base.stream().map(LoadResult::p99Ms).toList(),
+                    BASELINE, null));
+        }
+        return figures;
     }
 
     private static void time(PainsearchAdapter.Searcher searcher, String q, List<Long> wall, List<Long> cpu)

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Starts {@code painsearch serve} and the {@link BareServer} as child JVMs and times them to their first answer. */
@@ -53,8 +54,16 @@ final class Servers {
     /** {@code painsearch serve --ranking bm25 --port 0} on an existing index, run by {@code jvm}. */
     static Running painsearch(Bench bench, Child.Jvm jvm, Path index, String name)
             throws IOException, InterruptedException {
-        var child = Child.start(jvm.painsearch("serve", "--ranking", "bm25", "--port", "0", "--corpus",
-                bench.corpus().toString(), "--index", index.toString()), bench.work().resolve(name + ".log"));
+        return painsearch(bench, jvm, name, "--index", index.toString());
+    }
+
+    /** {@code painsearch serve --ranking bm25 --port 0} on the index {@code where} names (a folder or a cluster). */
+    static Running painsearch(Bench bench, Child.Jvm jvm, String name, String... where)
+            throws IOException, InterruptedException {
+        var args = new java.util.ArrayList<>(List.of("serve", "--ranking", "bm25", "--port", "0", "--corpus",
+                bench.corpus().toString()));
+        args.addAll(List.of(where));
+        var child = Child.start(jvm.painsearch(args.toArray(String[]::new)), bench.work().resolve(name + ".log"));
         return ready(child, PAINSEARCH_URL);
     }
 

@@ -51,10 +51,17 @@ final class BenchCommand implements Callable<Integer> {
             description = "Questions sampled from the collections' queries.jsonl (default: ${DEFAULT-VALUE}).")
     private int questions;
 
-    @Option(names = "--parts", paramLabel = "PART[,PART...]", split = ",", hideParamSyntax = true, defaultValue = "all",
+    @Option(names = "--parts", paramLabel = "PART[,PART...]", split = ",", hideParamSyntax = true,
             description = "Which parts to measure: reindex, search, http, heap, vectors, opensearch, or all (default: "
-                    + "${DEFAULT-VALUE}). The index is built once even when reindex is not measured.")
+                    + "all, or opensearch with --backend opensearch). The index is built once even when reindex is not "
+                    + "measured.")
     private List<String> parts;
+
+    @Option(names = "--backend", paramLabel = "lucene|opensearch", defaultValue = "lucene",
+            description = "opensearch measures painsearch on the cluster at --opensearch-url (or "
+                    + "PAINSEARCH_OPENSEARCH_URL) beside the embedded index: reindex, search and /api/search; lucene "
+                    + "(default) measures the embedded index against bare Lucene and Javalin.")
+    private String backend;
 
     @Option(names = "--shared", paramLabel = "DIR",
             description = "The folder of eval collections (default: ../shared/eval beside the install).")
@@ -62,7 +69,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--opensearch-url", paramLabel = "URL",
             description = "Also measure painsearch on the OpenSearch cluster at URL beside the embedded index "
-                    + "(reindex docs/s, search p50/p99); it writes and then deletes the alias painsearch-bench there.")
+                    + "(reindex docs/s, search p50/p99, /api/search req/s and p99); it writes and then deletes the "
+                    + "alias painsearch-bench there.")
     private String openSearchUrl;
 
     @Option(names = "--tmp", paramLabel = "DIR", defaultValue = "${sys:java.io.tmpdir}",
@@ -77,8 +85,22 @@ final class BenchCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         Path home = Path.of(System.getProperty("painsearch.home", ".")).toAbsolutePath().normalize();
         Path evalDir = shared != null ? shared : home.resolveSibling("shared").resolve("eval");
+        boolean cluster = switch (backend.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "lucene" -> false;
+            case "opensearch" -> true;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--backend takes lucene or opensearch (got: " + backend + ")");
+        };
+        String url = openSearchUrl != null ? openSearchUrl : cluster ? System.getenv("PAINSEARCH_OPENSEARCH_URL") : null;
+        if (cluster && (url == null || url.isBlank())) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--backend opensearch needs the cluster's address: --opensearch-url URL or "
+                            + "PAINSEARCH_OPENSEARCH_URL");
+        }
+        Set<BenchConfig.Part> chosen = parts != null ? parts(parts)
+                : cluster ? EnumSet.of(BenchConfig.Part.OPENSEARCH) : BenchConfig.ALL_PARTS;
         var config = new BenchConfig(docs, rounds, Duration.ofSeconds(seconds), vectorDocs, questions, evalDir, tmp,
-                parts(parts), openSearchUrl);
+                chosen, url);
         Report report = Benchmark.run(config, out, r -> {
             out.println();
             out.print(r.table());

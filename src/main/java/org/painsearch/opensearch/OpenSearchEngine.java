@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
@@ -37,6 +39,7 @@ import org.painsearch.engine.Closeness;
 import org.painsearch.engine.DocumentView;
 import org.painsearch.engine.Engine;
 import org.painsearch.engine.Highlight;
+import org.painsearch.engine.HitExplanation;
 import org.painsearch.engine.IndexedFile;
 import org.painsearch.engine.Links;
 import org.painsearch.engine.Ranked;
@@ -48,6 +51,7 @@ import org.painsearch.engine.Suggestion;
 import org.painsearch.index.Fields;
 import org.painsearch.index.Indexer;
 import org.painsearch.index.Synonyms;
+import org.painsearch.search.Explanations;
 import org.painsearch.search.RankingConfig;
 import org.painsearch.search.RemoteSearch;
 import org.painsearch.search.SearchLimits;
@@ -159,15 +163,16 @@ public final class OpenSearchEngine implements Engine {
         var sources = hits.stream().map(OpenSearchEngine::source).toList();
         var scores = hits.stream().map(h -> h.score() == null || h.score().isNaN() ? 0f : h.score().floatValue()).toList();
         var words = java.util.Collections.nCopies(hits.size(), List.of("words"));
-        return answer(request, started, plan, notices, sources, scores, words, false, response.aggregations(),
+        return answer(request, started, plan, notices, sources, scores, words, null, response.aggregations(),
                 response.hits().total() == null ? plan.wordTotal() : response.hits().total().value(), "bm25");
     }
 
     // The answer's hits from their sources: snippets, moments, citing notes, links; facets from the aggregations.
     private SearchResponse answer(SearchRequest request, long started, RemoteSearch.Plan plan, List<String> notices,
                                   List<Map<String, Object>> sources, List<Float> scores, List<List<String>> matchedBy,
-                                  boolean fused, Map<String, org.opensearch.client.opensearch._types.aggregations.Aggregate> aggregations,
+                                  List<String> fusion, Map<String, org.opensearch.client.opensearch._types.aggregations.Aggregate> aggregations,
                                   long total, String mode) throws IOException {
+        boolean fused = mode.equals("hybrid");
         var texts = sources.stream().map(src -> new RemoteSearch.Text(str(src, Fields.ID), list(src, Fields.BODY),
                 str(src, Fields.BODY_MARKDOWN))).toList();
         // Every link key the page needs resolved (links named in snippets, what each note links to), in one request.
@@ -179,6 +184,8 @@ public final class OpenSearchEngine implements Engine {
                 key -> titles.containsKey(key) ? titles.get(key).title() : null);
         var citing = citing(sources);
         var moments = moments(sources, typedText(request));
+        var explanations = request.explain() ? explanations(plan, sources.stream().map(src -> str(src, Fields.ID))
+                .toList(), fusion) : null;
         var out = new ArrayList<SearchResponse.Hit>();
         for (int i = 0; i < sources.size(); i++) {
             var src = sources.get(i);
@@ -193,7 +200,8 @@ public final class OpenSearchEngine implements Engine {
                     str(src, Fields.PUBLISHED_TEXT), list(src, Fields.AUTHOR), list(src, Fields.TAG),
                     str(src, Fields.SOURCE), hitSnippets, moment == null ? null : Timestamps.format(moment.seconds()),
                     moment == null ? null : moment.seconds(), str(src, Fields.AUDIO), citing.get(i),
-                    links, src.get(Fields.PRIVATE) != null ? Boolean.TRUE : null, scores.get(i), matchedBy.get(i), null));
+                    links, src.get(Fields.PRIVATE) != null ? Boolean.TRUE : null, scores.get(i), matchedBy.get(i),
+                    explanations == null ? null : explanations.get(i)));
         }
         var facets = new LinkedHashMap<String, Map<String, Long>>();
         for (String facet : FACETS) {
@@ -211,6 +219,39 @@ public final class OpenSearchEngine implements Engine {
                 request.page(), request.size(), out, facets, mode, plan.details(), didYouMean);
     }
 
+    /**
+     * Why each hit matched, as the embedded engine explains it: the cluster's explanation of the words' score (Lucene's
+     * own explanation tree) folded by {@link Explanations}, with how the ranks were fused ({@code fusion}, null when
+     * ranked by words only). A hit found by meaning only has no word score.
+     */
+    private List<HitExplanation> explanations(RemoteSearch.Plan plan, List<String> ids, List<String> fusion)
+            throws IOException {
+        var stems = plan.details() == null ? Set.<String>of() : plan.details().stems().stream()
+                .map(org.painsearch.engine.QueryDetails.Stem::stem).collect(java.util.stream.Collectors.toSet());
+        var byId = new HashMap<String, Explanation>();
+        if (!ids.isEmpty()) {
+            // The words alone are explained (filters add nothing to a score); the page's documents kept by a post filter.
+            var response = call(() -> client.search(s -> s.index(alias).query(dsl.of(plan.words()))
+                    .postFilter(dsl.of(RemoteSearch.docsOnly(KeywordField.newSetQuery(Fields.ID, bytes(ids)))))
+                    .size(ids.size()).explain(true).source(src -> src.fetch(false))
+                    .docvalueFields(f -> f.field(Fields.ID)), Void.class));
+            for (var hit : response.hits().hits()) {
+                byId.put(firstValue(hit.fields().get(Fields.ID)), lucene(hit.explanation()));
+            }
+        }
+        var out = new ArrayList<HitExplanation>();
+        for (int i = 0; i < ids.size(); i++) {
+            var e = byId.getOrDefault(ids.get(i), Explanation.noMatch("no matching words"));
+            out.add(Explanations.of(e, stems, fusion == null ? null : fusion.get(i)));
+        }
+        return out;
+    }
+
+    private static Explanation lucene(org.opensearch.client.opensearch.core.explain.Explanation e) {
+        var details = e.details().stream().map(OpenSearchEngine::lucene).toList();
+        return Explanation.match(e.value(), e.description(), details);
+    }
+
     // ---- ranking by words and meaning, as the embedded Ranker does
 
     // Asked to rank by meaning, with vectors to rank by and words to embed.
@@ -225,7 +266,10 @@ public final class OpenSearchEngine implements Engine {
     }
 
     /** A document of a fused ranking and its score (fused, or its closest passage's cosine when found by meaning only). */
-    private record Scored(String id, float score) {
+    private record Scored(String id, float score, String fusion) {
+        Scored(String id, float score) {
+            this(id, score, null);
+        }
     }
 
     /**
@@ -286,9 +330,20 @@ public final class OpenSearchEngine implements Engine {
                 fused.merge(byMeaning.get(i), config.meaningWeight() / (k + i + 1), Float::sum);
             }
         }
+        var wordRank = new HashMap<String, Integer>();
+        for (int i = 0; i < byWords.size(); i++) {
+            wordRank.putIfAbsent(byWords.get(i).id(), i + 1);
+        }
+        var meaningRank = new HashMap<String, Integer>();
+        for (int i = 0; i < byMeaning.size(); i++) {
+            meaningRank.putIfAbsent(byMeaning.get(i), i + 1);
+        }
         var docs = new ArrayList<Scored>(fused.entrySet().stream()
                 .sorted(Map.Entry.<String, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> new Scored(e.getKey(), e.getValue())).toList());
+                .map(e -> new Scored(e.getKey(), e.getValue(), "reciprocal rank fusion (k=" + k + "): words rank "
+                        + rankText(wordRank.get(e.getKey())) + ", meaning rank " + rankText(meaningRank.get(e.getKey()))
+                        + ", fused score " + e.getValue()))
+                .toList());
         if (docs.size() < n && meaningOnlyTotal > 0) {
             // Found by meaning only: closest passage first (ties by id).
             var meaningOnly = new BooleanQuery.Builder().add(plan.filtered().apply(meaningPart), Occur.MUST)
@@ -297,9 +352,14 @@ public final class OpenSearchEngine implements Engine {
                     .sorted(java.util.Comparator.comparing((String id) -> closeness.get(id)).reversed()
                             .thenComparing(java.util.Comparator.naturalOrder()))
                     .limit(n - docs.size())
-                    .forEach(id -> docs.add(new Scored(id, closeness.get(id))));
+                    .forEach(id -> docs.add(new Scored(id, closeness.get(id), "found by meaning only: closest passage "
+                            + "cosine " + String.format(java.util.Locale.ROOT, "%.3f", closeness.get(id)))));
         }
         return new Hybrid(docs, counted, meaningPart);
+    }
+
+    private static String rankText(Integer rank) {
+        return rank == null ? "-" : rank.toString();
     }
 
     /**
@@ -367,7 +427,8 @@ public final class OpenSearchEngine implements Engine {
             boolean m = byMeaning.contains(scored.id());
             matchedBy.add(w && m ? List.of("words", "meaning") : m ? List.of("meaning") : List.of("words"));
         }
-        return answer(request, started, plan, plan.notices(), sources, scores, matchedBy, true,
+        var fusion = page.stream().map(Scored::fusion).toList(); // null for each in date order, as embedded
+        return answer(request, started, plan, plan.notices(), sources, scores, matchedBy, fusion,
                 ranking.counted().aggregations(), ranking.counted().hits().total().value(), "hybrid");
     }
 
@@ -858,8 +919,42 @@ public final class OpenSearchEngine implements Engine {
     }
 
     @Override
-    public Closeness closeness(String query, List<String> ids, int k) {
-        return new Closeness(Map.of(), List.of()); // no meaning search on this backend yet
+    public Closeness closeness(String query, List<String> ids, int k) throws IOException {
+        if (meaning == null) {
+            return new Closeness(Map.of(), List.of());
+        }
+        float[] vector = RemoteSearch.embed(meaning, query);
+        var byId = new LinkedHashMap<String, Float>();
+        if (!ids.isEmpty()) {
+            // Each document's closest passage: the nearest search limited to those documents finds every one of them.
+            var those = RemoteSearch.docsOnly(KeywordField.newSetQuery(Fields.ID, bytes(ids)));
+            var found = new HashMap<String, Float>();
+            for (var hit : nearestHits(vector, those, ids.size())) {
+                found.put(hit.getKey(), hit.getValue());
+            }
+            // As embedded: every indexed document of ids, NaN for one without vectors.
+            var indexed = members(RemoteSearch.docsOnly(new org.apache.lucene.search.MatchAllDocsQuery()), ids);
+            ids.stream().filter(indexed::contains).forEach(id -> byId.put(id, found.getOrDefault(id, Float.NaN)));
+        }
+        var nearest = new ArrayList<String>();
+        for (var hit : nearestHits(vector, null, k)) {
+            nearest.add(hit.getKey());
+            byId.putIfAbsent(hit.getKey(), hit.getValue());
+        }
+        return new Closeness(byId, nearest);
+    }
+
+    // The k documents with the passages closest to vector (among those matching filter, if any), with the cosines.
+    private List<Map.Entry<String, Float>> nearestHits(float[] vector, org.apache.lucene.search.Query filter, int k)
+            throws IOException {
+        if (k <= 0) {
+            return List.of();
+        }
+        var response = call(() -> client.search(s -> s.index(alias).query(dsl.nearest(vector, filter, k)).size(k)
+                .source(src -> src.fetch(false)).docvalueFields(f -> f.field(Fields.ID)), Void.class));
+        return response.hits().hits().stream()
+                .map(h -> Map.entry(firstValue(h.fields().get(Fields.ID)), 2 * h.score().floatValue() - 1))
+                .toList();
     }
 
 

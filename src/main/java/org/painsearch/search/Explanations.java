@@ -27,7 +27,14 @@ public final class Explanations {
 
     static HitExplanation explain(IndexSearcher searcher, Query textQuery, int doc, Set<String> typedStems,
                                   String fusion) throws IOException {
-        Explanation e = searcher.explain(textQuery, doc);
+        return of(searcher.explain(textQuery, doc), typedStems, fusion);
+    }
+
+    /**
+     * A hit's explanation from Lucene's explanation {@code e} of its words' score (an OpenSearch node's is the same
+     * tree), the stems the user typed (other terms are synonyms) and how the ranks were fused (null: by words only).
+     */
+    public static HitExplanation of(Explanation e, Set<String> typedStems, String fusion) {
         var parts = new LinkedHashMap<String, Match>();
         collect(e, typedStems, parts);
         var matches = new ArrayList<>(parts.values());

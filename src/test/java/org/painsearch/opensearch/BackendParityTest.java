@@ -213,7 +213,7 @@ class BackendParityTest {
 
     private static List<SearchRequest> requests(String query) {
         return List.of(
-                new SearchRequest(query, List.of(), SortOrder.RELEVANCE, 1, 10, RankingMode.BM25, false),
+                new SearchRequest(query, List.of(), SortOrder.RELEVANCE, 1, 10, RankingMode.BM25, true),
                 new SearchRequest(query, List.of(), SortOrder.RELEVANCE, 2, 5, RankingMode.BM25, false),
                 new SearchRequest(query, List.of(), SortOrder.DATE, 1, 10, RankingMode.BM25, false),
                 new SearchRequest(query, List.of("article"), List.of(), List.of(), "2010..2030", SortOrder.RELEVANCE, 1, 10,
@@ -225,8 +225,16 @@ class BackendParityTest {
         ObjectNode tree = JSON.valueToTree(r);
         tree.remove("tookMs");
         for (int i = 0; i < r.hits().size(); i++) {
-            ((ObjectNode) tree.get("hits").get(i)).put("score", String.format(java.util.Locale.ROOT, "%.4g",
-                    r.hits().get(i).score()));
+            var hit = (ObjectNode) tree.get("hits").get(i);
+            hit.put("score", String.format(java.util.Locale.ROOT, "%.4g", r.hits().get(i).score()));
+            // Why it matched: the words' score and each term's share, to four digits too.
+            if (hit.get("explanation") instanceof ObjectNode explanation) {
+                explanation.put("bm25", String.format(java.util.Locale.ROOT, "%.4g", explanation.get("bm25").asDouble()));
+                for (var match : explanation.get("matches")) {
+                    ((ObjectNode) match).put("weight", String.format(java.util.Locale.ROOT, "%.4g",
+                            match.get("weight").asDouble()));
+                }
+            }
         }
         return tree;
     }

@@ -73,7 +73,7 @@ class HybridParityTest {
     void hybridSearchesAnswerTheSame() throws IOException {
         for (String query : QUERIES) {
             for (var sort : List.of(SortOrder.RELEVANCE, SortOrder.DATE)) {
-                var request = new SearchRequest(query, List.of(), sort, 1, 20, RankingMode.HYBRID, false);
+                var request = new SearchRequest(query, List.of(), sort, 1, 20, RankingMode.HYBRID, true);
                 var embedded = libraries.get(0).engine().search(request);
                 var cluster = libraries.get(1).engine().search(request);
                 String what = query + " by " + sort;
@@ -82,7 +82,30 @@ class HybridParityTest {
                 assertThat(cluster.facets()).as(what).isEqualTo(embedded.facets());
                 assertThat(summary(cluster)).as(what).isEqualTo(summary(embedded));
                 assertThat(cluster.notice()).as(what).isEqualTo(embedded.notice());
+                // How each hit's ranks were fused (words rank, meaning rank, fused score), or that it was found by
+                // meaning only and how close; none in date order.
+                assertThat(cluster.hits()).extracting(h -> h.explanation().fusion()).as(what)
+                        .containsExactlyElementsOf(embedded.hits().stream().map(h -> h.explanation().fusion()).toList());
             }
+        }
+    }
+
+    @Test
+    void closenessToAQueryIsTheSame() throws IOException {
+        var ids = libraries.get(0).engine().contentVersions().keySet().stream().sorted().limit(12).toList();
+        for (String query : List.of("why does relief after a massage fade", "oxytocin and touch")) {
+            var embedded = libraries.get(0).engine().closeness(query, ids, 10);
+            var cluster = libraries.get(1).engine().closeness(query, ids, 10);
+            assertThat(cluster.nearest()).as(query).containsExactlyElementsOf(embedded.nearest());
+            assertThat(cluster.cosines().keySet()).as(query).isEqualTo(embedded.cosines().keySet());
+            embedded.cosines().forEach((id, cosine) -> {
+                if (cosine.isNaN()) {
+                    assertThat(cluster.cosines().get(id)).as(query + " " + id + " has no vectors").isNaN();
+                } else {
+                    assertThat(cluster.cosines().get(id)).as(query + " " + id).isCloseTo(cosine,
+                            org.assertj.core.data.Offset.offset(1e-4f));
+                }
+            });
         }
     }
 
