@@ -3,6 +3,7 @@ package org.painsearch.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Every notes and bookmarks endpoint and status, over real HTTP. */
-class NotesApiTest {
+public class NotesApiTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -31,9 +32,14 @@ class NotesApiTest {
     Javalin app;
     String base;
 
+    /** The fixture library each test serves: the embedded index here; a subclass opens another backend. */
+    protected Library open(Path dir) throws IOException {
+        return TestCorpus.library(dir);
+    }
+
     @BeforeEach
     void start() throws Exception {
-        library = TestCorpus.library(dir);
+        library = open(dir);
         app = WebServer.create(library).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }

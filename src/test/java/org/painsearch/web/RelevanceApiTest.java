@@ -23,30 +23,34 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Search details, did you mean, autocomplete, related documents and explanations over HTTP. */
-class RelevanceApiTest {
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+public class RelevanceApiTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path dir;
-    static Library library;
-    static Javalin app;
-    static String base;
+    Library library;
+    Javalin app;
+    String base;
+
+    /** The fixture library this class serves: the embedded index here; a subclass opens another backend. */
+    protected Library open(Path dir) throws IOException {
+        return TestCorpus.library(dir);
+    }
 
     @BeforeAll
-    static void start() throws IOException {
-        library = TestCorpus.library(dir);
+    void start(@TempDir Path dir) throws IOException {
+        library = open(dir);
         app = WebServer.create(library).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    void stop() throws IOException {
         app.stop();
         library.close();
     }
 
-    private static JsonNode get(String path, int status) throws IOException, InterruptedException {
+    private JsonNode get(String path, int status) throws IOException, InterruptedException {
         var r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         return JSON.readTree(r.body());

@@ -20,18 +20,24 @@ import org.painsearch.app.Library;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class WebServerTest {
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+public class WebServerTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path dir;
-    static Library library;
-    static Javalin app;
-    static String base;
+    Path dir;
+    Library library;
+    Javalin app;
+    String base;
+
+    /** The fixture library this class serves: the embedded index here; a subclass opens another backend. */
+    protected Library open(Path dir) throws IOException {
+        return TestCorpus.library(dir);
+    }
 
     @BeforeAll
-    static void start() throws IOException {
+    void start(@TempDir Path dir) throws IOException {
+        this.dir = dir;
         Path corpus = TestCorpus.write(dir);
         TestCorpus.file(corpus, "articles/xss.md", """
                 ---
@@ -41,19 +47,19 @@ class WebServerTest {
                 ---
                 A pasted page said <img src=x onerror=alert(1)> about tingling hands and <b>bold</b> claims.
                 """);
-        library = TestCorpus.library(dir);
+        library = open(dir);
         app = WebServer.create(library, WebOptions.local().withImportRoots(java.util.List.of(dir.resolve("incoming"))))
                 .start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    void stop() throws IOException {
         app.stop();
         library.close();
     }
 
-    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
