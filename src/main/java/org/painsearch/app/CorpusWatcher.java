@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.painsearch.corpus.DocType;
+import org.painsearch.engine.EngineUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,11 @@ public final class CorpusWatcher implements Closeable {
     private final Library library;
     private final WatchService watcher;
     private final Thread thread;
+
+    // Seconds between tries to bring the index in step while the engine does not answer.
+    static final int RETRY_SECONDS = 5;
+    // Whether a change could not be indexed because the engine did not answer (only the watcher thread uses it).
+    private boolean behind;
 
     private CorpusWatcher(Library library, WatchService watcher) {
         this.library = library;
@@ -50,7 +56,12 @@ public final class CorpusWatcher implements Closeable {
     private void run() {
         try {
             while (true) {
-                WatchKey key = watcher.take();
+                // Behind an engine that did not answer: every few seconds, try to bring the index in step.
+                WatchKey key = behind ? watcher.poll(RETRY_SECONDS, TimeUnit.SECONDS) : watcher.take();
+                if (key == null) {
+                    reconcile();
+                    continue;
+                }
                 Set<Path> changed = new LinkedHashSet<>();
                 boolean lost = collect(key, changed);
                 // Gather the rest of the burst.
@@ -64,6 +75,12 @@ public final class CorpusWatcher implements Closeable {
                 for (Path p : changed) {
                     try {
                         library.syncFile(p);
+                    } catch (EngineUnavailableException e) {
+                        if (!behind) {
+                            LOG.warn("could not index {}: {} The index is brought in step once it answers.", p,
+                                    e.getMessage());
+                        }
+                        behind = true;
                     } catch (IOException | RuntimeException e) {
                         LOG.warn("could not index {}: {}", p, e.getMessage());
                     }
@@ -78,7 +95,11 @@ public final class CorpusWatcher implements Closeable {
     private void reconcile() {
         try (var task = library.tasks().start("reconcile", "Bringing the index in step")) {
             var outcome = library.reconcile(task);
-            LOG.info("the corpus changed faster than it could be watched; index brought in step: {}", outcome.summary());
+            LOG.info("{}; index brought in step: {}", behind ? "the index answers again"
+                    : "the corpus changed faster than it could be watched", outcome.summary());
+            behind = false;
+        } catch (EngineUnavailableException e) {
+            behind = true; // still not answering: tried again in a few seconds
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not bring the index in step with the corpus: {}", e.getMessage());
         }

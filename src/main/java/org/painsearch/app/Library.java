@@ -13,6 +13,7 @@ import org.painsearch.corpus.CorpusStore;
 import org.painsearch.corpus.FileStamp;
 import org.painsearch.corpus.TextFiles;
 import org.painsearch.engine.Engine;
+import org.painsearch.engine.EngineUnavailableException;
 import org.painsearch.engine.EngineConfig;
 import org.painsearch.engine.Engines;
 import org.painsearch.ingest.ImportOutcome;
@@ -98,28 +99,39 @@ public final class Library implements Closeable {
     /** Creates a note and indexes it before returning, so a search right after finds it. */
     public Note createNote(NoteDraft draft) throws IOException {
         Note note = notes.create(draft);
-        engine.awaitVisible(syncFile(notes.fileOf(note.id())));
+        indexSaved(notes.fileOf(note.id()));
         return note;
     }
 
     /** Saves an edit made from {@code baseVersion} and indexes it (see {@link NoteService#update}). */
     public Note updateNote(String id, String baseVersion, NoteDraft draft) throws IOException, NoteException {
         Note note = notes.update(id, baseVersion, draft);
-        engine.awaitVisible(syncFile(notes.fileOf(id)));
+        indexSaved(notes.fileOf(id));
         return note;
     }
 
     /** Moves a note to the trash and out of the index. */
     public void deleteNote(String id) throws IOException, NoteException {
         notes.delete(id);
-        engine.awaitVisible(syncFile(notes.fileOf(id)));
+        indexSaved(notes.fileOf(id));
     }
 
     /** Brings a note back from the trash into the index. */
     public Note restoreNote(String id) throws IOException, NoteException {
         Note note = notes.restore(id);
-        engine.awaitVisible(syncFile(notes.fileOf(id)));
+        indexSaved(notes.fileOf(id));
         return note;
+    }
+
+    // Indexes a note file just saved and waits until searches see it. An engine that does not answer leaves the file
+    // saved (the corpus is the truth) and says so; the corpus watcher brings the index in step once it answers.
+    private void indexSaved(Path file) throws IOException {
+        try {
+            engine.awaitVisible(syncFile(file));
+        } catch (EngineUnavailableException e) {
+            throw new EngineUnavailableException("The note is saved in " + corpus.root().relativize(file)
+                    + ", but the index cannot take it yet: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -38,6 +38,7 @@ import org.painsearch.corpus.Timestamps;
 import org.painsearch.engine.Closeness;
 import org.painsearch.engine.DocumentView;
 import org.painsearch.engine.Engine;
+import org.painsearch.engine.EngineUnavailableException;
 import org.painsearch.engine.Highlight;
 import org.painsearch.engine.HitExplanation;
 import org.painsearch.engine.IndexedFile;
@@ -963,25 +964,37 @@ public final class OpenSearchEngine implements Engine {
     @Override
     public long write(Document document, String version, FileStamp stamp) throws IOException {
         var vectors = embeddings == null ? List.<float[]>of() : embeddings.vectorsFor(document);
-        writer.write(List.of(Indexer.block(document, vectors, version, stamp, false)), false);
+        call(() -> {
+            writer.write(List.of(Indexer.block(document, vectors, version, stamp, false)), false);
+            return null;
+        });
         return written.incrementAndGet();
     }
 
     @Override
     public void restamp(String id, FileStamp stamp) throws IOException {
-        writer.restamp(id, stamp);
+        call(() -> {
+            writer.restamp(id, stamp);
+            return null;
+        });
     }
 
     @Override
     public long delete(String id) throws IOException {
-        writer.delete(List.of(id), false);
+        call(() -> {
+            writer.delete(List.of(id), false);
+            return null;
+        });
         return written.incrementAndGet();
     }
 
     @Override
     public void flush() throws IOException {
         long upTo = written.get();
-        writer.refresh();
+        call(() -> {
+            writer.refresh();
+            return null;
+        });
         refreshed = Math.max(refreshed, upTo);
     }
 
@@ -1050,12 +1063,12 @@ public final class OpenSearchEngine implements Engine {
 
     @Override
     public Map<String, String> contentVersions() throws IOException {
-        return writer.contentVersions();
+        return call(writer::contentVersions);
     }
 
     @Override
     public Map<String, IndexedFile> indexedFiles() throws IOException {
-        return writer.indexedFiles();
+        return call(writer::indexedFiles);
     }
 
     @Override
@@ -1098,7 +1111,7 @@ public final class OpenSearchEngine implements Engine {
     }
 
     private boolean mappingIsCurrent() throws IOException {
-        var indices = AliasRebuild.current(client, alias);
+        var indices = call(() -> AliasRebuild.current(client, alias));
         if (indices.isEmpty()) {
             return true; // nothing built yet: the first rebuild makes it current
         }
@@ -1234,14 +1247,50 @@ public final class OpenSearchEngine implements Engine {
         T run() throws IOException;
     }
 
-    // The cluster's refusals as IOExceptions saying what it answered.
+    // The cluster's refusals as IOExceptions saying what it answered; a cluster that does not answer (or answers that
+    // it cannot serve now) as EngineUnavailableException.
     private <T> T call(Call<T> call) throws IOException {
         try {
             return call.run();
         } catch (OpenSearchException e) {
+            if (e.status() == 503) {
+                throw new EngineUnavailableException("The OpenSearch cluster at " + connection.address()
+                        + " cannot serve the index '" + alias + "' right now (" + e.getMessage() + "). painsearch "
+                        + "answers again as soon as the cluster does.", e);
+            }
             throw new IOException("OpenSearch at " + connection.address() + " refused a request on " + alias + ": "
                     + e.getMessage(), e);
+        } catch (EngineUnavailableException e) {
+            throw e;
+        } catch (IOException e) {
+            throw unavailable(e);
         }
+    }
+
+    // A request the cluster never answered: refused, timed out, cut off.
+    private EngineUnavailableException unavailable(IOException e) {
+        String why = "no answer";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                why = "connection refused";
+                break;
+            }
+            if (t instanceof java.net.SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
+                why = "no answer in time";
+                break;
+            }
+            if (t instanceof java.net.UnknownHostException) {
+                why = "unknown host";
+                break;
+            }
+            if (t instanceof org.apache.hc.core5.http.ConnectionClosedException
+                    || t instanceof org.apache.hc.core5.http.NoHttpResponseException) {
+                why = "the connection closed without an answer";
+                break;
+            }
+        }
+        return new EngineUnavailableException("The OpenSearch cluster at " + connection.address() + " does not answer ("
+                + why + "). painsearch answers again as soon as the cluster does.", e);
     }
 
 }

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import org.painsearch.corpus.CorpusException;
+import org.painsearch.engine.EngineUnavailableException;
 import org.painsearch.notes.NoteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,12 @@ final class ErrorAnswers {
                 "the file cannot be read: " + e.getMessage()));
         routes.exception(tools.jackson.core.JacksonException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
                 "the request body is not the JSON expected"));
+        // The engine (a cluster) does not answer for now: a 503 with painsearch's sentence, to try again shortly.
+        routes.exception(EngineUnavailableException.class, (e, ctx) -> {
+            LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", "10");
+            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        });
         routes.exception(Exception.class, (e, ctx) -> unexpected(ctx, e));
         routes.error(HttpStatus.NOT_FOUND, ctx -> {
             if (ctx.path().startsWith("/api/") && ctx.result() == null) {

@@ -17,18 +17,32 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A loopback HTTP proxy in front of a real node that changes one JSON answer on its way back, so the connection
- * check can be shown a real cluster with another version or without the k-NN plugin.
+ * check can be shown a real cluster with another version or without the k-NN plugin; or that cuts every request
+ * off, as a cluster that went away.
  */
 final class AlteringProxy implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpServer server;
     private final HttpClient http = HttpClient.newHttpClient();
+    // While set, every request is cut off unanswered, as by a node that went away.
+    private volatile boolean down;
+    private final java.util.concurrent.atomic.AtomicLong cut = new java.util.concurrent.atomic.AtomicLong();
 
     /** Forwards everything to {@code target}; answers to a path in {@code changes} go through that change first. */
     AlteringProxy(ClusterAddress target, Map<String, UnaryOperator<ObjectNode>> changes) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> forward(exchange, target, changes));
         server.start();
+    }
+
+    /** Cuts every request off unanswered from now on ({@code true}), or forwards them again. */
+    void down(boolean cutOff) {
+        down = cutOff;
+    }
+
+    /** How many requests were cut off so far. */
+    long cutOff() {
+        return cut.get();
     }
 
     ClusterAddress address() {
@@ -38,6 +52,10 @@ final class AlteringProxy implements AutoCloseable {
     private void forward(HttpExchange exchange, ClusterAddress target, Map<String, UnaryOperator<ObjectNode>> changes)
             throws IOException {
         try (exchange) {
+            if (down) {
+                cut.incrementAndGet();
+                return; // closed without an answer
+            }
             var uri = URI.create(target + exchange.getRequestURI().toString());
             byte[] body = exchange.getRequestBody().readAllBytes();
             var request = HttpRequest.newBuilder(uri)

@@ -16,12 +16,17 @@ import org.painsearch.engine.RankingMode;
  */
 final class ClusterLibrary {
     private static final AtomicInteger RUNS = new AtomicInteger();
-    private final OpenSearchCluster cluster;
+    private final String url;
     private final String name;
     private EngineConfig config;
 
     ClusterLibrary(OpenSearchCluster cluster, String name) {
-        this.cluster = cluster;
+        this(cluster.connection().address().toString(), name);
+    }
+
+    /** On the cluster at {@code url} (a proxy in front of the test cluster, say). */
+    ClusterLibrary(String url, String name) {
+        this.url = url;
         this.name = name;
     }
 
@@ -29,8 +34,8 @@ final class ClusterLibrary {
     Library open(Path root) throws IOException {
         Path corpus = TestCorpus.write(root);
         config = new EngineConfig(EngineConfig.Backend.OPENSEARCH, root.resolve("unused-index"), corpus,
-                RankingMode.BM25, null, null, null, false, new EngineConfig.Cluster(
-                        cluster.connection().address().toString(), name + "-" + RUNS.incrementAndGet()));
+                RankingMode.BM25, null, null, null, false, new EngineConfig.Cluster(url,
+                        name + "-" + RUNS.incrementAndGet()));
         var library = Library.open(config, Clock.systemUTC(), message -> { });
         if (!(library.engine() instanceof OpenSearchEngine)) {
             library.close();
