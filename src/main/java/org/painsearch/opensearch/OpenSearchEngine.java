@@ -180,13 +180,27 @@ public final class OpenSearchEngine implements Engine {
         var linked = new LinkedHashSet<String>();
         texts.forEach(t -> linked.addAll(RemoteSearch.linkKeys(t.markdown())));
         sources.stream().filter(src -> "note".equals(str(src, Fields.TYPE))).forEach(src -> linked.addAll(list(src, Fields.LINKS)));
-        var titles = resolveKeys(linked);
-        var snippets = RemoteSearch.snippets(texts, plan.words(), SNIPPETS_PER_HIT, synonyms.queryAnalyzer(), !fused,
-                key -> titles.containsKey(key) ? titles.get(key).title() : null);
-        var citing = citing(sources);
-        var moments = moments(sources, typedText(request));
-        var explanations = request.explain() ? explanations(plan, sources.stream().map(src -> str(src, Fields.ID))
-                .toList(), fusion) : null;
+        // The page's other requests (link titles, citing notes, podcast moments, explanations) do not depend on one
+        // another: they go to the cluster at once, and the snippets are made meanwhile.
+        Map<String, Links.Ref> titles;
+        List<List<SearchResponse.NoteRef>> citing;
+        Map<String, RemoteSearch.Moment> moments;
+        List<HitExplanation> explanations;
+        List<List<Highlight>> snippets;
+        try (var parallel = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var titlesAsked = parallel.submit(() -> resolveKeys(linked));
+            var citingAsked = parallel.submit(() -> citing(sources));
+            var momentsAsked = parallel.submit(() -> moments(sources, typedText(request)));
+            var explained = request.explain() ? parallel.submit(() -> explanations(plan, sources.stream()
+                    .map(src -> str(src, Fields.ID)).toList(), fusion)) : null;
+            titles = answerOf(titlesAsked);
+            var named = titles;
+            snippets = RemoteSearch.snippets(texts, plan.words(), SNIPPETS_PER_HIT, synonyms.queryAnalyzer(), !fused,
+                    key -> named.containsKey(key) ? named.get(key).title() : null);
+            citing = answerOf(citingAsked);
+            moments = answerOf(momentsAsked);
+            explanations = explained == null ? null : answerOf(explained);
+        }
         var out = new ArrayList<SearchResponse.Hit>();
         for (int i = 0; i < sources.size(); i++) {
             var src = sources.get(i);
@@ -1240,6 +1254,24 @@ public final class OpenSearchEngine implements Engine {
         }
         var list = values.toJson().asJsonArray();
         return list.isEmpty() ? "" : list.getString(0);
+    }
+
+    // The answer of a request sent in parallel, with its failure as it would have been thrown.
+    private static <T> T answerOf(java.util.concurrent.Future<T> asked) throws IOException {
+        try {
+            return asked.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("stopped while waiting for the cluster");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     @FunctionalInterface
