@@ -7,7 +7,10 @@ interface CrawlSink {
     /** Queues {@code task} unless its address was seen; null is ignored. */
     void enqueue(Task task);
 
-    /** Marks an address reached through a redirect as seen; false when it already was. */
+    /**
+     * Reserves an address reached through a redirect, to be handled under the address that led there; false when it
+     * was seen. It counts as done only once that address is, so a run killed in between handles it again.
+     */
     boolean claim(String url);
 
     void outcome(UrlOutcome outcome);

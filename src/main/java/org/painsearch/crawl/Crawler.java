@@ -133,11 +133,7 @@ public final class Crawler {
 
         @Override
         public boolean claim(String url) {
-            if (!queue.claim(url)) {
-                return false;
-            }
-            journal.done(url);
-            return true;
+            return queue.claim(url); // journaled as done with the address that led there (work)
         }
 
         @Override
@@ -196,7 +192,10 @@ public final class Crawler {
             try {
                 for (Task t = queue.next(origin); t != null; t = queue.next(origin)) {
                     try {
-                        processor.process(t);
+                        String reached = processor.process(t);
+                        if (reached != null) {
+                            journal.done(reached);
+                        }
                     } catch (RuntimeException e) {
                         LOG.error("crawling {} failed", t.url(), e);
                         outcome(new UrlOutcome.Failed(t.url(), "painsearch hit an internal error (" + e + "); the log has details"));

@@ -30,10 +30,6 @@ final class FeedHandler {
     }
 
     void handle(Task task, FetchResult.Fetched f) throws IOException, InterruptedException {
-        if (f.unchanged()) {
-            sink.outcome(new UrlOutcome.Unchanged(task.url(), "feed", "not modified since the last crawl (HTTP 304)", List.of()));
-            return;
-        }
         Feed feed;
         try {
             feed = FeedParser.parse(f.body(), ContentDecoder.headerCharset(f.contentType()), f.url());
@@ -43,6 +39,21 @@ final class FeedHandler {
         }
         Map<String, Integer> linkUses = new HashMap<>();
         feed.episodes().forEach(e -> linkUses.merge(String.valueOf(e.link()), 1, Integer::sum));
+        if (f.unchanged()) {
+            // Unchanged only when every episode is in the corpus: a run killed half-way through the feed, after its
+            // copy was kept, stores the rest from that copy.
+            var known = new ArrayList<String>();
+            for (Feed.Episode e : feed.episodes()) {
+                String id = documents.idFor(episodeUrl(feed, e, f.url(), linkUses));
+                if (id != null) {
+                    known.add(id);
+                }
+            }
+            if (known.size() == feed.episodes().size()) {
+                sink.outcome(new UrlOutcome.Unchanged(task.url(), "feed", "not modified since the last crawl (HTTP 304)", known));
+                return;
+            }
+        }
         var ids = new ArrayList<String>();
         int changed = 0;
         for (Feed.Episode e : feed.episodes()) {

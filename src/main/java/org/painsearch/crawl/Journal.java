@@ -78,7 +78,10 @@ final class Journal implements AutoCloseable {
         write(Map.of("q", t.url(), "d", t.depth(), "m", t.maxDepth(), "p", t.prefix()));
     }
 
-    /** The address is finished (whatever its outcome), or was reached through a redirect and needs no visit of its own. */
+    /**
+     * The address is finished, whatever its outcome (an address reached through a redirect, once the one that led
+     * there is: it needs no visit of its own).
+     */
     synchronized void done(String url) {
         write(Map.of("x", url));
     }

@@ -38,16 +38,21 @@ final class PageHandler {
                     + ", which is kept instead (this address is recorded on it)"));
             return;
         }
-        if (f.unchanged()) {
-            String id = documents.idFor(f.url());
+        String known = documents.idFor(f.url());
+        if (f.unchanged() && known != null) {
             sink.outcome(new UrlOutcome.Unchanged(task.url(), "page", "not modified since the last crawl (HTTP 304)",
-                    id == null ? List.of() : List.of(id)));
+                    List.of(known)));
             return;
         }
         Document d;
         switch (WebDocuments.page(html, f.url())) {
             case PageDocument.Article a -> d = a.document();
             case PageDocument.NotArticle n -> {
+                if (f.unchanged()) {
+                    sink.outcome(new UrlOutcome.Unchanged(task.url(), "page", "not modified since the last crawl (HTTP 304)",
+                            List.of()));
+                    return;
+                }
                 // Its links were queued above: an index or list of links leads to the articles it lists.
                 sink.outcome(new UrlOutcome.Skipped(task.url(), "page", n.kind().describe()
                         + (signals.nofollow() ? "" : "; its links are followed")));

@@ -31,17 +31,27 @@ final class TaskProcessor {
         this.feeds = new FeedHandler(fetcher, documents, sink);
     }
 
-    void process(Task task) throws InterruptedException {
+    /**
+     * Visits the task's address.
+     *
+     * @return the address it redirected to and was handled under (now done as well), or null
+     */
+    String process(Task task) throws InterruptedException {
         FetchResult r = fetcher.fetch(task.url(), RawStore.Role.PAGE);
         if (!(r instanceof FetchResult.Fetched f)) {
             sink.outcome(notFetched(task.url(), r));
-            return;
+            return null;
         }
-        if (!f.url().equals(task.url()) && !sink.claim(f.url())) {
+        if (f.url().equals(task.url())) {
+            process(task, f);
+            return null;
+        }
+        if (!sink.claim(f.url())) {
             sink.outcome(new UrlOutcome.Skipped(task.url(), "redirects to " + f.url() + ", which this crawl visits on its own"));
-            return;
+            return null;
         }
         process(task, f);
+        return f.url();
     }
 
     /** Handles content already fetched (also used when re-extracting from the raw store). */
@@ -110,8 +120,9 @@ final class TaskProcessor {
     }
 
     private void text(Task task, FetchResult.Fetched f) throws IOException {
-        if (f.unchanged()) {
-            sink.outcome(new UrlOutcome.Unchanged(task.url(), "text", "not modified since the last crawl (HTTP 304)", List.of()));
+        String known = documents.idFor(f.url());
+        if (f.unchanged() && known != null) {
+            sink.outcome(new UrlOutcome.Unchanged(task.url(), "text", "not modified since the last crawl (HTTP 304)", List.of(known)));
             return;
         }
         try {
@@ -123,8 +134,9 @@ final class TaskProcessor {
     }
 
     private void transcript(Task task, FetchResult.Fetched f, String ext) throws IOException {
-        if (f.unchanged()) {
-            sink.outcome(new UrlOutcome.Unchanged(task.url(), "transcript", "not modified since the last crawl (HTTP 304)", List.of()));
+        String known = documents.idFor(f.url());
+        if (f.unchanged() && known != null) {
+            sink.outcome(new UrlOutcome.Unchanged(task.url(), "transcript", "not modified since the last crawl (HTTP 304)", List.of(known)));
             return;
         }
         String text = ContentDecoder.decode(f.body(), f.contentType());

@@ -155,4 +155,101 @@ class ResumeTest {
         assertThat(summary.resumed()).isFalse();
         assertThat(summary.progress().fetched()).isEqualTo(6);
     }
+
+    // The state a kill leaves between keeping an answer's raw copy and writing what it holds to the corpus: the
+    // address queued in the journal and not done, its copy kept (with the validators the server answers 304 to).
+    private void killedBeforeStoring(String path, Path... unwritten) throws Exception {
+        for (Path p : unwritten) {
+            Files.delete(p);
+        }
+        try (var journal = new Journal(corpus.root().resolve(".crawl/state.jsonl"))) {
+            journal.queued(new Task(web.url(path), 1, 1, web.origin() + "/"));
+        }
+        web.clearHits();
+    }
+
+    private java.util.Map<String, String> outcomesOf(Seed seed, boolean resumes) throws Exception {
+        var outcomes = new java.util.concurrent.ConcurrentHashMap<String, String>();
+        var summary = new Crawler(corpus, config(), new CrawlListener() {
+            @Override
+            public void outcome(UrlOutcome o, CrawlProgress p) {
+                outcomes.put(o.url().replace(web.origin(), ""), o.status() + ": " + o.reason());
+            }
+        }).run(List.of(seed));
+        assertThat(summary.resumed()).isEqualTo(resumes);
+        return outcomes;
+    }
+
+    @Test
+    void aPageWhoseCopyWasKeptButWhoseDocumentWasNotWrittenIsStoredWhenTheCrawlResumes() throws Exception {
+        crawl(config(), CrawlListener.NONE);
+        Path chapter = corpus.pathFor(org.painsearch.corpus.DocType.ARTICLE, "chapter-3-of-the-guide");
+        killedBeforeStoring("/chapter/3", chapter);
+
+        var outcomes = outcomesOf(new Seed(web.url("/"), Seed.Scope.HOST, 1), true);
+        assertThat(web.hits()).filteredOn(h -> h.path().equals("/chapter/3")).singleElement()
+                .satisfies(h -> assertThat(h.status()).as("the server says the page has not changed").isEqualTo(304));
+        assertThat(outcomes).containsEntry("/chapter/3", "fetched: stored as chapter-3-of-the-guide")
+                .containsEntry("/chapter/4", "unchanged: not modified since the last crawl (HTTP 304)");
+        assertThat(chapter).exists();
+        assertThat(corpus.documentFiles()).hasSize(6);
+    }
+
+    @Test
+    void aFeedKilledHalfWayThroughItsEpisodesStoresTheRestWhenTheCrawlResumes() throws Exception {
+        var rss = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\" "
+                + "xmlns:podcast=\"https://podcastindex.org/namespace/1.0\"><channel><title>Touch Show</title>");
+        for (int e = 1; e <= 3; e++) {
+            rss.append("<item><title>Touch episode ").append(e).append("</title><guid>touch-").append(e)
+                    .append("</guid><description>Episode ").append(e).append(" on touch and pain.</description>")
+                    .append("<enclosure url=\"/audio/").append(e).append(".mp3\" type=\"audio/mpeg\"/>")
+                    .append("<podcast:transcript url=\"/t/").append(e).append(".vtt\" type=\"text/vtt\"/></item>");
+            web.page("/t/" + e + ".vtt", "text/vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nEpisode " + e
+                    + " begins with slow stroking touch.\n");
+        }
+        web.page("/show.xml", "application/rss+xml", rss.append("</channel></rss>").toString());
+        var seed = new Seed(web.url("/show.xml"), Seed.Scope.HOST, 0);
+        new Crawler(corpus, config(), CrawlListener.NONE).run(List.of(seed));
+        var episodes = corpus.documentFiles().stream().filter(p -> p.getFileName().toString().startsWith("touch-show-touch-episode-"))
+                .sorted().toList();
+        assertThat(episodes).hasSize(3);
+        Path third = episodes.get(2);
+        Path transcript = third.resolveSibling(third.getFileName().toString().replace(".md", ".vtt"));
+        assertThat(transcript).exists();
+        killedBeforeStoring("/show.xml", third, transcript);
+
+        var outcomes = outcomesOf(seed, true);
+        assertThat(web.hits()).filteredOn(h -> h.path().equals("/show.xml")).singleElement()
+                .satisfies(h -> assertThat(h.status()).isEqualTo(304));
+        assertThat(outcomes.get("/show.xml")).startsWith("fetched: Touch Show: 3 episode(s), 1 new or changed");
+        assertThat(third).exists();
+        assertThat(transcript).content().contains("slow stroking touch");
+
+        assertThat(outcomesOf(seed, false)).as("a feed whose episodes are all stored is simply unchanged")
+                .containsEntry("/show.xml", "unchanged: not modified since the last crawl (HTTP 304)");
+    }
+
+    @Test
+    void anAddressReachedThroughARedirectCountsAsDoneOnlyOnceItIsHandled() throws Exception {
+        web.redirect("/moved", 301, "/chapter/7");
+        web.html("/chapter/7", FakeSite.article("Chapter 7 of the guide", "Part 7 explains pain."));
+        Path state = corpus.root().resolve(".crawl/state.jsonl");
+        var resumeFromThere = new java.util.ArrayList<Journal.State>();
+        new Crawler(corpus, config(), new CrawlListener() {
+            @Override
+            public void stored(org.painsearch.corpus.Document d) {
+                try {
+                    resumeFromThere.add(Journal.load(state));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }).run(List.of(new Seed(web.url("/moved"), Seed.Scope.HOST, 0)));
+        assertThat(corpus.pathFor(org.painsearch.corpus.DocType.ARTICLE, "chapter-7-of-the-guide")).exists();
+        // A kill at that moment must leave both addresses to visit again, neither marked as done.
+        assertThat(resumeFromThere).singleElement().satisfies(r -> {
+            assertThat(r.pending()).extracting(Task::url).containsExactly(web.url("/moved"));
+            assertThat(r.seen()).doesNotContain(web.url("/chapter/7"));
+        });
+    }
 }

@@ -238,6 +238,7 @@ class KillTest {
                 }
                 var docs = Consistency.assertConsistent(corpus, index, Consistency.Index.RECONCILED);
                 assertThat(docs.keySet().stream().filter(id -> id.startsWith("bench-article-number-"))).hasSize(40);
+                assertThat(docs.keySet().stream().filter(id -> id.startsWith("bench-show-bench-episode-"))).hasSize(20);
             }
         }
     }
