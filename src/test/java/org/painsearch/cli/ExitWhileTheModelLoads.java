@@ -37,9 +37,9 @@ public final class ExitWhileTheModelLoads {
             }
             Thread.onSpinWait();
         }
-        // Into the session's creation, where ONNX Runtime's setup uses its environment (and faulted once that was
-        // released); the whole creation takes about half a second here.
-        Thread.sleep(200);
+        // Inside the session's creation, where ONNX Runtime's setup uses its environment (and faulted once that was
+        // released). The whole creation takes 120 to 500 ms here, idle to busy: 50 ms in is well inside it.
+        Thread.sleep(50);
         System.out.println("sending SIGTERM while creating the session: " + creatingSession(loader));
         Signal.raise(new Signal("TERM"));
         loader.join();
