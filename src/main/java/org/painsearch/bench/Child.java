@@ -89,8 +89,10 @@ final class Child implements AutoCloseable {
     /** Starts {@code command} with standard output and error going to {@code log}. */
     static Child start(List<String> command, Path log) throws IOException {
         long started = System.nanoTime();
-        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        builder.environment().put("PAINSEARCH_CONFIG", "none"); // what is measured is set by flags, never by her file
+        var process = builder.start();
         LIVE.add(process);
         process.onExit().thenAccept(LIVE::remove);
         return new Child(process, log, started);

@@ -32,9 +32,16 @@ public final class Main implements Runnable {
         // The embedding model's tokenizer (DJL) warns on every start that this machine has no GPU; it needs none.
         System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
         int code;
+        CommandLine commandLine;
         try {
-            code = forArguments(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true))
-                    .execute(args);
+            commandLine = forArguments(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        } catch (IllegalArgumentException e) {
+            System.err.println("painsearch: " + e.getMessage()); // the configuration file cannot be used
+            System.exit(1);
+            return;
+        }
+        try {
+            code = commandLine.execute(args);
         } catch (Throwable e) {
             // An error beyond an exception (out of memory, a native library failing): still one clear line and 1.
             org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", e);
@@ -48,7 +55,12 @@ public final class Main implements Runnable {
         }
     }
 
-    /** A command line writing to {@code out} and {@code err}, with painsearch's error handling. */
+    /**
+     * A command line writing to {@code out} and {@code err}, with painsearch's error handling and the configuration
+     * file's settings.
+     *
+     * @throws IllegalArgumentException when the configuration file cannot be used (the message says why)
+     */
     public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
         return newCommandLine(out, err, COMMANDS);
     }
@@ -70,11 +82,22 @@ public final class Main implements Runnable {
     }
 
     private static CommandLine newCommandLine(PrintWriter out, PrintWriter err, List<Class<?>> commands) {
+        return newCommandLine(out, err, commands, ConfigFile.load(System.getenv(), StoreOptions.home()));
+    }
+
+    /** Every command, with the settings of {@code config}. */
+    static CommandLine newCommandLine(PrintWriter out, PrintWriter err, ConfigFile config) {
+        return newCommandLine(out, err, COMMANDS, config);
+    }
+
+    private static CommandLine newCommandLine(PrintWriter out, PrintWriter err, List<Class<?>> commands, ConfigFile config) {
         var cl = new CommandLine(new Main());
         commands.forEach(cl::addSubcommand);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new FailureHandler());
+        // Set once every subcommand is added: picocli hands it down to them.
+        cl.setDefaultValueProvider(config);
         return cl;
     }
 

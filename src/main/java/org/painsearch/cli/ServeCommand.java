@@ -78,6 +78,9 @@ final class ServeCommand implements Callable<Integer> {
             return ServeAccess.UNPROTECTED;
         }
         // Said first, so even a slow start on a busy machine is never silent.
+        if (spec.commandLine().getDefaultValueProvider() instanceof ConfigFile config && config.file() != null) {
+            out.println("Settings from " + config.file() + " (a flag or PAINSEARCH_ variable wins over it)");
+        }
         out.println("Opening " + store.engine().where() + "…");
         out.flush();
         var access = LocalIndex.open(store, out);

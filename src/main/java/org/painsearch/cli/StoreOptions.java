@@ -5,7 +5,10 @@ import org.painsearch.engine.EngineConfig;
 import org.painsearch.engine.RankingMode;
 import picocli.CommandLine.Option;
 
-/** Where the corpus and the index live: flags first, then environment variables, then the install folder. */
+/**
+ * Where the corpus and the index live, and the engine: flags first, then environment variables, then the
+ * configuration file ({@link ConfigFile}), then the install folder.
+ */
 final class StoreOptions {
     @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "${env:PAINSEARCH_CORPUS}",
             description = "Corpus folder (env PAINSEARCH_CORPUS; default: corpus/ beside the launcher).")
@@ -56,7 +59,7 @@ final class StoreOptions {
     }
 
     // The launcher passes its own folder, so the defaults do not depend on where the command is run from.
-    private static Path home() {
+    static Path home() {
         return Path.of(System.getProperty("painsearch.home", "."));
     }
 }

@@ -23,11 +23,13 @@ public record EngineConfig(Backend backend, Path index, Path corpus, RankingMode
     public record Cluster(String url, String alias) {
         /** The alias used when none is given. */
         public static final String DEFAULT_ALIAS = "painsearch";
+        static final String NEEDS_URL = "the OpenSearch backend needs the cluster's address: give it with "
+                + "--opensearch-url, PAINSEARCH_OPENSEARCH_URL or \"opensearch-url:\" in painsearch.yaml, for example "
+                + "http://127.0.0.1:9200";
 
         public Cluster {
             if (url == null || url.isBlank()) {
-                throw new IllegalArgumentException("the OpenSearch backend needs the cluster's address: give it with "
-                        + "--opensearch-url (or PAINSEARCH_OPENSEARCH_URL), for example http://127.0.0.1:9200");
+                throw new IllegalArgumentException(NEEDS_URL);
             }
             alias = alias == null || alias.isBlank() ? DEFAULT_ALIAS : alias.strip();
             if (!alias.matches("[a-z0-9][a-z0-9_.-]{0,200}")) {
@@ -52,8 +54,7 @@ public record EngineConfig(Backend backend, Path index, Path corpus, RankingMode
         // The cache lives in the index folder: deleting the index forgets the vectors too.
         embeddingCache = embeddingCache != null ? embeddingCache : index.resolve("embedding-cache");
         if (backend == Backend.OPENSEARCH && cluster == null) {
-            throw new IllegalArgumentException("the OpenSearch backend needs the cluster's address: give it with "
-                    + "--opensearch-url (or PAINSEARCH_OPENSEARCH_URL), for example http://127.0.0.1:9200");
+            throw new IllegalArgumentException(Cluster.NEEDS_URL);
         }
     }
 
