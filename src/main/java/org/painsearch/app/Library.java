@@ -99,38 +99,40 @@ public final class Library implements Closeable {
     /** Creates a note and indexes it before returning, so a search right after finds it. */
     public Note createNote(NoteDraft draft) throws IOException {
         Note note = notes.create(draft);
-        indexSaved(notes.fileOf(note.id()));
+        indexSaved(notes.fileOf(note.id()), "is saved in %s, but the index cannot take it yet");
         return note;
     }
 
     /** Saves an edit made from {@code baseVersion} and indexes it (see {@link NoteService#update}). */
     public Note updateNote(String id, String baseVersion, NoteDraft draft) throws IOException, NoteException {
         Note note = notes.update(id, baseVersion, draft);
-        indexSaved(notes.fileOf(id));
+        indexSaved(notes.fileOf(id), "is saved in %s, but the index cannot take the change yet");
         return note;
     }
 
     /** Moves a note to the trash and out of the index. */
     public void deleteNote(String id) throws IOException, NoteException {
         notes.delete(id);
-        indexSaved(notes.fileOf(id));
+        indexSaved(notes.fileOf(id), "is moved from %s to the trash, but the index cannot take it out yet (it may "
+                + "still be found until then)");
     }
 
     /** Brings a note back from the trash into the index. */
     public Note restoreNote(String id) throws IOException, NoteException {
         Note note = notes.restore(id);
-        indexSaved(notes.fileOf(id));
+        indexSaved(notes.fileOf(id), "is back in %s, but the index cannot take it yet");
         return note;
     }
 
-    // Indexes a note file just saved and waits until searches see it. An engine that does not answer leaves the file
-    // saved (the corpus is the truth) and says so; the corpus watcher brings the index in step once it answers.
-    private void indexSaved(Path file) throws IOException {
+    // Brings a note file just written (or moved away) into the index and waits until searches see it. An engine that
+    // does not answer leaves the file as written (the corpus is the truth) and says so in the words of {@code done}
+    // (with %s for the file); the corpus watcher brings the index in step once it answers.
+    private void indexSaved(Path file, String done) throws IOException {
         try {
             engine.awaitVisible(syncFile(file));
         } catch (EngineUnavailableException e) {
-            throw new EngineUnavailableException("The note is saved in " + corpus.root().relativize(file)
-                    + ", but the index cannot take it yet: " + e.getMessage(), e);
+            throw new EngineUnavailableException("The note " + done.formatted(corpus.root().relativize(file)) + ": "
+                    + e.getMessage(), e);
         }
     }
 
