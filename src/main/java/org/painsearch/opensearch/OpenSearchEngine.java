@@ -355,9 +355,8 @@ public final class OpenSearchEngine implements Engine {
         }
         var docs = new ArrayList<Scored>(fused.entrySet().stream()
                 .sorted(Map.Entry.<String, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> new Scored(e.getKey(), e.getValue(), "reciprocal rank fusion (k=" + k + "): words rank "
-                        + rankText(wordRank.get(e.getKey())) + ", meaning rank " + rankText(meaningRank.get(e.getKey()))
-                        + ", fused score " + e.getValue()))
+                .map(e -> new Scored(e.getKey(), e.getValue(), RemoteSearch.fusionExplained(k, wordRank.get(e.getKey()),
+                        meaningRank.get(e.getKey()), e.getValue())))
                 .toList());
         if (docs.size() < n && meaningOnlyTotal > 0) {
             // Found by meaning only: closest passage first (ties by id).
@@ -367,14 +366,9 @@ public final class OpenSearchEngine implements Engine {
                     .sorted(java.util.Comparator.comparing((String id) -> closeness.get(id)).reversed()
                             .thenComparing(java.util.Comparator.naturalOrder()))
                     .limit(n - docs.size())
-                    .forEach(id -> docs.add(new Scored(id, closeness.get(id), "found by meaning only: closest passage "
-                            + "cosine " + String.format(java.util.Locale.ROOT, "%.3f", closeness.get(id)))));
+                    .forEach(id -> docs.add(new Scored(id, closeness.get(id), RemoteSearch.meaningOnlyExplained(closeness.get(id)))));
         }
         return new Hybrid(docs, counted, meaningPart);
-    }
-
-    private static String rankText(Integer rank) {
-        return rank == null ? "-" : rank.toString();
     }
 
     /**
@@ -388,7 +382,7 @@ public final class OpenSearchEngine implements Engine {
                 .source(src -> src.fetch(false)).docvalueFields(f -> f.field(Fields.ID)), Void.class));
         var out = new LinkedHashMap<String, Float>();
         for (var hit : response.hits().hits()) {
-            float closest = 2 * hit.score().floatValue() - 1; // Lucene's (1 + cos) / 2 back to the cosine
+            float closest = RemoteSearch.cosine(hit.score().floatValue());
             if (closest >= cosine) {
                 out.put(firstValue(hit.fields().get(Fields.ID)), closest);
             }
@@ -968,7 +962,7 @@ public final class OpenSearchEngine implements Engine {
         var response = call(() -> client.search(s -> s.index(alias).query(dsl.nearest(vector, filter, k)).size(k)
                 .source(src -> src.fetch(false)).docvalueFields(f -> f.field(Fields.ID)), Void.class));
         return response.hits().hits().stream()
-                .map(h -> Map.entry(firstValue(h.fields().get(Fields.ID)), 2 * h.score().floatValue() - 1))
+                .map(h -> Map.entry(firstValue(h.fields().get(Fields.ID)), RemoteSearch.cosine(h.score().floatValue())))
                 .toList();
     }
 

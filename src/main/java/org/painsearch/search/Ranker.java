@@ -175,8 +175,7 @@ final class Ranker {
         var docs = new ArrayList<ScoreDoc>(fuse(searcher, textQuery, clauses, constraints, vector, depth, fusion));
         if (docs.size() < n && meaningOnlyTotal > 0) {
             for (ScoreDoc sd : searcher.search(meaningOnly, n - docs.size()).scoreDocs) {
-                fusion.put(sd.doc, "found by meaning only: closest passage cosine "
-                        + String.format(java.util.Locale.ROOT, "%.3f", Meaning.cosine(sd.score)));
+                fusion.put(sd.doc, meaningOnlyExplained(Meaning.cosine(sd.score)));
                 docs.add(new ScoreDoc(sd.doc, Meaning.cosine(sd.score)));
             }
         }
@@ -216,12 +215,20 @@ final class Ranker {
                 .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed())
                 .map(e -> new ScoreDoc(e.getKey(), e.getValue())).toArray(ScoreDoc[]::new)));
         for (ScoreDoc sd : ranked) {
-            Integer w = wordRank.get(sd.doc);
-            Integer m = meaningRank.get(sd.doc);
-            how.put(sd.doc, "reciprocal rank fusion (k=" + k + "): words rank " + (w == null ? "-" : w)
-                    + ", meaning rank " + (m == null ? "-" : m) + ", fused score " + sd.score);
+            how.put(sd.doc, fusionExplained(k, wordRank.get(sd.doc), meaningRank.get(sd.doc), sd.score));
         }
         return ranked;
+    }
+
+    /** How a fused hit scored: its rank in each ranking (null: not in it) and the fused score. */
+    static String fusionExplained(int k, Integer wordRank, Integer meaningRank, float fused) {
+        return "reciprocal rank fusion (k=" + k + "): words rank " + (wordRank == null ? "-" : wordRank)
+                + ", meaning rank " + (meaningRank == null ? "-" : meaningRank) + ", fused score " + fused;
+    }
+
+    /** How a hit found by meaning only scored: its closest passage's cosine. */
+    static String meaningOnlyExplained(float cosine) {
+        return "found by meaning only: closest passage cosine " + String.format(java.util.Locale.ROOT, "%.3f", cosine);
     }
 
     /** The top of a ranking and every hit, from one pass over the hits. */

@@ -97,6 +97,21 @@ public final class RemoteSearch {
     /** How many of each ranking take part in the fusion. */
     public static final int FUSION_DEPTH = Ranker.FUSION_DEPTH;
 
+    /** The explanation of a fused hit, in the embedded search's words (ranks null when not in that ranking). */
+    public static String fusionExplained(int k, Integer wordRank, Integer meaningRank, float fused) {
+        return Ranker.fusionExplained(k, wordRank, meaningRank, fused);
+    }
+
+    /** The explanation of a hit found by meaning only, in the embedded search's words. */
+    public static String meaningOnlyExplained(float cosine) {
+        return Ranker.meaningOnlyExplained(cosine);
+    }
+
+    /** The cosine of a vector score as Lucene (and so OpenSearch's lucene engine) gives it: {@code (1 + cos) / 2}. */
+    public static float cosine(float vectorScore) {
+        return Meaning.cosine(vectorScore);
+    }
+
     /** True when {@code meaning} can embed a query now, without waiting for its model. */
     public static boolean ready(Meaning meaning) {
         return meaning.ready();
