@@ -1015,6 +1015,22 @@ public final class OpenSearchEngine implements Engine {
 
     @Override
     public <T> void rebuild(List<T> items, Loader<T> loader, Progress progress) throws IOException {
+        try {
+            rebuildOnCluster(items, loader, progress);
+        } catch (EngineUnavailableException e) {
+            throw e;
+        } catch (IOException e) {
+            String why = unanswered(e);
+            if (why == null) {
+                throw e; // the cluster refused something, or a file could not be read: the message says which
+            }
+            throw new EngineUnavailableException("The rebuild on the OpenSearch cluster at " + connection.address()
+                    + " stopped: the cluster does not answer (" + why + "). Run ./painsearch reindex again once it "
+                    + "answers.", e);
+        }
+    }
+
+    private <T> void rebuildOnCluster(List<T> items, Loader<T> loader, Progress progress) throws IOException {
         progress.stage("indexing", items.size());
         AliasRebuild.rebuild(client, alias, definition, into -> {
             // Progress counts documents written (with their vectors when ranking by meaning, the slow part).
@@ -1295,28 +1311,29 @@ public final class OpenSearchEngine implements Engine {
 
     // A request the cluster never answered: refused, timed out, cut off.
     private EngineUnavailableException unavailable(IOException e) {
-        String why = "no answer";
+        String why = unanswered(e);
+        return new EngineUnavailableException("The OpenSearch cluster at " + connection.address() + " does not answer ("
+                + (why == null ? "no answer" : why) + "). painsearch answers again as soon as the cluster does.", e);
+    }
+
+    // Why the transport got no answer, in a person's words; null when e is not about the transport.
+    private static String unanswered(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.net.ConnectException) {
-                why = "connection refused";
-                break;
+                return "connection refused";
             }
             if (t instanceof java.net.SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
-                why = "no answer in time";
-                break;
+                return "no answer in time";
             }
             if (t instanceof java.net.UnknownHostException) {
-                why = "unknown host";
-                break;
+                return "unknown host";
             }
             if (t instanceof org.apache.hc.core5.http.ConnectionClosedException
                     || t instanceof org.apache.hc.core5.http.NoHttpResponseException) {
-                why = "the connection closed without an answer";
-                break;
+                return "the connection closed without an answer";
             }
         }
-        return new EngineUnavailableException("The OpenSearch cluster at " + connection.address() + " does not answer ("
-                + why + "). painsearch answers again as soon as the cluster does.", e);
+        return null;
     }
 
 }

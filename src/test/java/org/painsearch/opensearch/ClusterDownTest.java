@@ -1,6 +1,7 @@
 package org.painsearch.opensearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -99,6 +100,45 @@ class ClusterDownTest {
                 assertThat(send(base, "GET", "/health", null).statusCode()).isEqualTo(200);
             } finally {
                 app.stop();
+                library.close();
+                onCluster.drop();
+            }
+        }
+    }
+
+    @Test
+    void aRebuildTheClusterStopsAnsweringHalfWaySaysSoAndTheIndexBeforeItStays(OpenSearchCluster cluster) throws Exception {
+        try (var proxy = new AlteringProxy(cluster.connection().address(), Map.of())) {
+            var onCluster = new ClusterLibrary(proxy.address().toString(), "rebuild-cut");
+            var library = onCluster.open(dir);
+            try {
+                for (int i = 0; i < 450; i++) {
+                    org.painsearch.TestCorpus.file(dir.resolve("corpus"), "articles/filler-" + i + ".md", "---\nid: filler-"
+                            + i + "\ntitle: Filler " + i + "\n---\nTouch and pain, part " + i + ".\n");
+                }
+                var progress = new org.painsearch.app.Library.Progress() {
+                    @Override
+                    public void start(int total) {
+                    }
+
+                    @Override
+                    public void step(int done) {
+                        if (done > 0) {
+                            proxy.down(true); // after the first batch is written
+                        }
+                    }
+                };
+                assertThatThrownBy(() -> library.rebuild(progress))
+                        .isInstanceOf(org.painsearch.engine.EngineUnavailableException.class)
+                        .hasMessage("The rebuild on the OpenSearch cluster at " + proxy.address() + " stopped: the cluster "
+                                + "does not answer (the connection closed without an answer). Run ./painsearch reindex "
+                                + "again once it answers.");
+                assertThat(proxy.cutOff()).isPositive();
+                proxy.down(false);
+                assertThat(library.engine().search(org.painsearch.engine.SearchRequest.of("massage")).total())
+                        .as("the index from before the rebuild still answers").isPositive();
+            } finally {
+                proxy.down(false);
                 library.close();
                 onCluster.drop();
             }
