@@ -43,11 +43,17 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
     private static final Pattern ENV = Pattern.compile("\\$\\{env:(PAINSEARCH_[A-Z_]+)");
     private static final int MAX_BYTES = 64 * 1024;
 
-    private final Path file;
-    private final Map<String, Object> values;
-    private final Map<String, String> environment;
+    /** A setting as written: its value (a string, or a list for a list setting) and its line. */
+    private record Setting(Object value, int line) {
+    }
 
-    private ConfigFile(Path file, Map<String, Object> values, Map<String, String> environment) {
+    private final Path file;
+    private final Map<String, Setting> values;
+    private final Map<String, String> environment;
+    // What this file gave each option, by the option's name without dashes, to name the file when picocli refuses it.
+    private final Map<String, String> given = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private ConfigFile(Path file, Map<String, Setting> values, Map<String, String> environment) {
         this.file = file;
         this.values = values;
         this.environment = environment;
@@ -87,7 +93,7 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
         return file;
     }
 
-    private static Map<String, Object> parse(Path file, String text) {
+    private static Map<String, Setting> parse(Path file, String text) {
         Node root;
         try {
             root = new Compose(LoadSettings.builder().setLabel(file.toString()).build()).composeString(text).orElse(null);
@@ -96,7 +102,7 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
                     + e.getMessage().lines().map(String::strip).filter(l -> !l.isEmpty())
                     .reduce((a, b) -> a + "; " + b).orElse(""));
         }
-        var values = new LinkedHashMap<String, Object>();
+        var values = new LinkedHashMap<String, Setting>();
         if (root == null) {
             return values; // an empty file (or only comments)
         }
@@ -114,13 +120,16 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
             if (values.containsKey(key.getValue())) {
                 throw new IllegalArgumentException(where + ": \"" + key.getValue() + "\" is set twice");
             }
-            values.put(key.getValue(), value(where, key.getValue(), t.getValueNode()));
+            values.put(key.getValue(), new Setting(value(where, key.getValue(), t.getValueNode()), line(t.getKeyNode())));
         }
         return values;
     }
 
     private static Object value(String where, String key, Node node) {
         if (node instanceof ScalarNode s) {
+            if (s.getValue().isBlank()) {
+                throw new IllegalArgumentException(where + ": \"" + key + "\" has no value (leave the line out for the default)");
+            }
             return s.getValue();
         }
         if (node instanceof SequenceNode list) {
@@ -163,16 +172,36 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
         if (variable == null || environment.get(variable) != null) {
             return null; // not a setting of the file, or the environment has it: the option's own default reads that
         }
-        Object value = values.get(option.longestName().replaceFirst("^-+", ""));
-        if (value == null) {
+        String key = option.longestName().replaceFirst("^-+", "");
+        Setting setting = values.get(key);
+        if (setting == null) {
             return null;
         }
+        Object value = setting.value();
         boolean isPath = option.type() == Path.class
                 || Collection.class.isAssignableFrom(option.type()) && option.auxiliaryTypes()[0] == Path.class;
         List<String> items = value instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of((String) value);
         if (isPath) {
             items = items.stream().map(p -> file.getParent().resolve(p).normalize().toString()).toList();
         }
-        return String.join(",", items); // a list setting's flag splits at commas
+        String given = String.join(",", items); // a list setting's flag splits at commas
+        this.given.put(key, given);
+        return given;
+    }
+
+    /**
+     * Where a value picocli refused came from when it was this file's (as "FILE, line N"), else null: a value the
+     * command line gave is its own.
+     */
+    String origin(ArgSpec arg, String refused) {
+        if (!(arg instanceof OptionSpec option)) {
+            return null;
+        }
+        String key = option.longestName().replaceFirst("^-+", "");
+        String mine = given.get(key);
+        boolean onCommandLine = option.command().commandLine() != null
+                && option.command().commandLine().getParseResult() != null
+                && option.command().commandLine().getParseResult().hasMatchedOption(option);
+        return mine != null && mine.equals(refused) && !onCommandLine ? file + ", line " + values.get(key).line() : null;
     }
 }

@@ -98,6 +98,18 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler(new FailureHandler());
         // Set once every subcommand is added: picocli hands it down to them.
         cl.setDefaultValueProvider(config);
+        var usual = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((e, args) -> {
+            String origin = config.origin(e.getArgSpec(), e.getValue());
+            if (origin == null) {
+                return usual.handleParseException(e, args);
+            }
+            // A value of the configuration file: the file is what to fix, not the command line.
+            var command = e.getCommandLine();
+            command.getErr().println("painsearch: " + e.getMessage() + " (set in " + origin + ")");
+            command.getErr().flush();
+            return command.getCommandSpec().exitCodeOnInvalidInput();
+        });
         return cl;
     }
 

@@ -134,6 +134,28 @@ class ConfigFileTest {
     }
 
     @Test
+    void aValueTheCommandCannotTakeNamesTheFileAndLine() throws Exception {
+        Path file = write("ranking: bm25\nport: abc\n").toAbsolutePath().normalize();
+        var config = ConfigFile.load(Map.of(), home);
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int code = Main.newCommandLine(new PrintWriter(out), new PrintWriter(err), config).execute("serve");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("painsearch: Invalid value for option '--port': 'abc' is not an int "
+                + "(set in " + file + ", line 2)");
+        // The same mistake made on the command line is the command line's, with the usual usage help.
+        var err2 = new StringWriter();
+        Main.newCommandLine(new PrintWriter(new StringWriter()), new PrintWriter(err2), ConfigFile.load(Map.of(
+                ConfigFile.VARIABLE, ConfigFile.NONE), home)).execute("serve", "--port", "abc");
+        assertThat(err2.toString()).startsWith("Invalid value for option '--port': 'abc' is not an int").contains("Usage:");
+        // A flag the command line gives replaces the file's value before it is ever read.
+        assertThat(value(parsed(config, "serve", "--port", "7001"), "--port")).isEqualTo(7001);
+        write("port:\n");
+        assertThatThrownBy(() -> ConfigFile.load(Map.of(), home)).hasMessage(file + ", line 1: \"port\" has no value "
+                + "(leave the line out for the default)");
+    }
+
+    @Test
     void noneOrNoFileMeansTheDefaults() throws Exception {
         assertThat(ConfigFile.load(Map.of(), home).file()).isNull();
         write("port: 8181\n");
