@@ -1332,6 +1332,9 @@ public final class OpenSearchEngine implements Engine {
                     || t instanceof org.apache.hc.core5.http.NoHttpResponseException) {
                 return "the connection closed without an answer";
             }
+            if (t instanceof java.net.SocketException) {
+                return "the connection was cut off: " + t.getMessage();
+            }
         }
         return null;
     }
