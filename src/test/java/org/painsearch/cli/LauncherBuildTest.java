@@ -77,12 +77,16 @@ class LauncherBuildTest {
     }
 
     private Result launch(String... args) throws IOException, InterruptedException {
+        return launchWith("jdk-21", args);
+    }
+
+    private Result launchWith(String jdk, String... args) throws IOException, InterruptedException {
         var command = new java.util.ArrayList<>(List.of(bin.resolve("bash").toString(), home.resolve("painsearch").toString()));
         command.addAll(List.of(args));
         var pb = new ProcessBuilder(command).directory(home.toFile());
         pb.environment().clear();
         pb.environment().put("PATH", bin.toString());
-        pb.environment().put("JAVA_HOME", dir.resolve("jdk-21").toString());
+        pb.environment().put("JAVA_HOME", dir.resolve(jdk).toString());
         pb.environment().put("PAINSEARCH_JVM_ROOT", dir.resolve("none").toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -135,5 +139,29 @@ class LauncherBuildTest {
         assertThat(r.err()).contains("the build failed; the end of target/build.log says why:")
                 .contains("Broken.java:[3,1] class, interface, enum, or record expected");
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void theFirstServeOnAJdkWithStartUpCachesHidesOnlyTheCacheJvmsNameOfItsOptions() throws Exception {
+        launch("--version"); // built
+        // A JDK 25 whose java, asked to write a start-up cache, speaks on standard error as the real one does as serve
+        // exits: the assembling JVM names the options it was handed, then a warning of the kind that must still show.
+        Path jdk = Files.createDirectories(dir.resolve("jdk-25/bin"));
+        Files.writeString(dir.resolve("jdk-25/release"), "JAVA_VERSION=\"25.0.1\"\n");
+        executable(jdk.resolve("java"), """
+                #!/bin/sh
+                echo "java $*"
+                case " $* " in
+                    *" -XX:AOTCacheOutput="*) echo "Picked up JAVA_TOOL_OPTIONS: -Djava.class.path=x -XX:AOTMode=create" >&2 ;;
+                esac
+                echo "painsearch: a last word on standard error" >&2
+                """);
+        var first = launchWith("jdk-25", "serve");
+        assertThat(first.out()).contains("-XX:AOTCacheOutput=" + home.resolve("target/cds/serve.aot"));
+        assertThat(first.err()).contains("painsearch: a last word on standard error").doesNotContain("Picked up");
+        // Other commands are not filtered at all.
+        var search = launchWith("jdk-25", "search", "pain");
+        assertThat(search.out()).doesNotContain("AOTCacheOutput");
+        assertThat(search.err()).contains("painsearch: a last word on standard error");
     }
 }
