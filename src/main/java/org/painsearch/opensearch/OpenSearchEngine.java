@@ -972,37 +972,25 @@ public final class OpenSearchEngine implements Engine {
     @Override
     public long write(Document document, String version, FileStamp stamp) throws IOException {
         var vectors = embeddings == null ? List.<float[]>of() : embeddings.vectorsFor(document);
-        call(() -> {
-            writer.write(List.of(Indexer.block(document, vectors, version, stamp, false)), false);
-            return null;
-        });
+        run(() -> writer.write(List.of(Indexer.block(document, vectors, version, stamp, false)), false));
         return written.incrementAndGet();
     }
 
     @Override
     public void restamp(String id, FileStamp stamp) throws IOException {
-        call(() -> {
-            writer.restamp(id, stamp);
-            return null;
-        });
+        run(() -> writer.restamp(id, stamp));
     }
 
     @Override
     public long delete(String id) throws IOException {
-        call(() -> {
-            writer.delete(List.of(id), false);
-            return null;
-        });
+        run(() -> writer.delete(List.of(id), false));
         return written.incrementAndGet();
     }
 
     @Override
     public void flush() throws IOException {
         long upTo = written.get();
-        call(() -> {
-            writer.refresh();
-            return null;
-        });
+        run(writer::refresh);
         refreshed = Math.max(refreshed, upTo);
     }
 
@@ -1287,6 +1275,19 @@ public final class OpenSearchEngine implements Engine {
     @FunctionalInterface
     private interface Call<T> {
         T run() throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    // A write with no answer to return, its failures mapped as call's are.
+    private void run(Step step) throws IOException {
+        call(() -> {
+            step.run();
+            return null;
+        });
     }
 
     // The cluster's refusals as IOExceptions saying what it answered; a cluster that does not answer (or answers that
