@@ -10,6 +10,7 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -65,7 +66,7 @@ public final class DocumentMapper {
             }
             block.add(seg);
         }
-        var parent = parent(d);
+        var parent = FacetFields.build(parent(d));
         if (version != null && !version.isEmpty()) {
             parent.add(new KeywordField(Fields.VERSION, version, Field.Store.NO));
         }
@@ -106,7 +107,8 @@ public final class DocumentMapper {
         doc.add(new KeywordField(Fields.ID, d.id(), Field.Store.YES));
         doc.add(new KeywordField(Fields.ROOT, d.id(), Field.Store.NO));
         doc.add(new KeywordField(Fields.KIND, Fields.KIND_DOC, Field.Store.NO));
-        doc.add(new KeywordField(Fields.TYPE, d.type().label(), Field.Store.YES));
+        doc.add(new StringField(Fields.TYPE, d.type().label(), Field.Store.YES));
+        FacetFields.add(doc, Fields.TYPE, d.type().label());
         doc.add(new Field(Fields.TITLE, d.title(), TEXT_WITH_OFFSETS));
         String plain = plainText(d.body());
         doc.add(new Field(Fields.BODY, plain, TEXT_WITH_OFFSETS));
@@ -118,7 +120,8 @@ public final class DocumentMapper {
         doc.add(new Field(Fields.SPELL, d.title() + "\n" + plain + (spoken.isEmpty() ? "" : "\n" + spoken), WORDS_ONLY));
         doc.add(new StoredField(Fields.BODY_MARKDOWN, d.body()));
         for (String tag : d.tags()) {
-            doc.add(new KeywordField(Fields.TAG, tag, Field.Store.YES));
+            doc.add(new StringField(Fields.TAG, tag, Field.Store.YES));
+            FacetFields.add(doc, Fields.TAG, tag);
         }
         doc.add(new TextField(Fields.TAGS_TEXT, String.join(" ", d.tags()).replace('-', ' '), Field.Store.NO));
         for (String author : d.authors()) {
@@ -126,11 +129,13 @@ public final class DocumentMapper {
         }
         doc.add(new TextField(Fields.AUTHORS_TEXT, String.join(" ; ", d.authors()), Field.Store.NO));
         if (d.source() != null) {
-            doc.add(new KeywordField(Fields.SOURCE, d.source(), Field.Store.YES));
+            doc.add(new StringField(Fields.SOURCE, d.source(), Field.Store.YES));
+            FacetFields.add(doc, Fields.SOURCE, d.source());
         }
         if (d.published() != null) {
             int year = d.published().getYear();
-            doc.add(new KeywordField(Fields.YEAR, Integer.toString(year), Field.Store.NO));
+            doc.add(new StringField(Fields.YEAR, Integer.toString(year), Field.Store.NO));
+            FacetFields.add(doc, Fields.YEAR, Integer.toString(year));
             doc.add(new IntField(Fields.YEAR_NUMBER, year, Field.Store.NO));
             doc.add(new LongField(Fields.PUBLISHED, d.published().toEpochDay(), Field.Store.NO));
             doc.add(new StoredField(Fields.PUBLISHED_TEXT, d.published().toString()));

@@ -5,7 +5,8 @@ public final class Fields {
     /** Bumped whenever the schema or analysis changes, so an older index is rebuilt rather than misread. */
     // 7: passage vectors by bge-small-en-v1.5 (vectors of another model would be misread as meaning).
     // 8: each document's content version, so the index can be compared with the corpus.
-    public static final String SCHEMA_VERSION = "8";
+    // 9: type, tag, source and year counted from one facet field (FacetFields), no longer from doc values of each.
+    public static final String SCHEMA_VERSION = "9";
     /** Commit user-data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "painsearch.schema";
 
@@ -25,7 +26,7 @@ public final class Fields {
     public static final String KIND = "kind";
     // KeywordField on every doc of a block: updateDocuments(term(ROOT, id)) replaces a document and its segments at once.
     public static final String ROOT = "root";
-    // KeywordField: article, podcast or note; a facet and a filter.
+    // StringField, stored: article, podcast or note; a filter, and a facet counted from FacetFields.FIELD.
     public static final String TYPE = "type";
     // TextField with offsets, stored: the most weighted text, highlighted in results.
     public static final String TITLE = "title";
@@ -33,7 +34,7 @@ public final class Fields {
     public static final String BODY = "body";
     // StoredField: the Markdown body as written, rendered on the document view.
     public static final String BODY_MARKDOWN = "body_md";
-    // KeywordField, multi-valued: exact tags for facets and tag: filters.
+    // StringField, stored, multi-valued: exact tags for tag: filters; a facet counted from FacetFields.FIELD.
     public static final String TAG = "tag";
     // TextField: tags as words, so "central sensitization" matches the tag central-sensitization.
     public static final String TAGS_TEXT = "tags_text";
@@ -41,9 +42,9 @@ public final class Fields {
     public static final String AUTHOR = "author";
     // TextField: author names as words, for author: filters and plain searches.
     public static final String AUTHORS_TEXT = "authors_text";
-    // KeywordField: journal, publisher or show; a facet.
+    // StringField, stored: journal, publisher or show; a filter, and a facet counted from FacetFields.FIELD.
     public static final String SOURCE = "source";
-    // KeywordField: the year as text, a facet.
+    // StringField: the year as text; a facet counted from FacetFields.FIELD.
     public static final String YEAR = "year";
     // IntField: the year as a number for year:2019..2023 ranges.
     public static final String YEAR_NUMBER = "year_number";

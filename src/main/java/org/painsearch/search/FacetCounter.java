@@ -8,23 +8,26 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.StringDocValuesReaderState;
-import org.apache.lucene.facet.StringValueFacetCounts;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.painsearch.index.FacetFields;
+import org.painsearch.index.Fields;
 
 /**
- * Counts facet values over the keyword fields' doc values, all fields from one pass over the hits, caching the
- * per-reader ordinal state.
+ * Counts the facets (type, tag, source, year) of a search's hits with Lucene's facet module: every dimension in one
+ * pass over the hits, from the one facet field ({@link FacetFields}); the reader state that maps each segment's
+ * values to the whole index's is built once per reader, not per search.
  */
 final class FacetCounter {
     private static final int MAX_VALUES = 30;
 
-    // Building a reader state maps ordinals across segments: done once per reader, not per query.
-    private volatile CachedStates cache = new CachedStates(null, Map.of());
+    private volatile CachedState cache = new CachedState(null, null);
 
-    private record CachedStates(IndexReader reader, Map<String, StringDocValuesReaderState> states) {
+    // state is null for a reader in which no document has a facet value yet.
+    private record CachedState(IndexReader reader, DefaultSortedSetDocValuesReaderState state) {
     }
 
     /** The documents matching {@code query}, gathered once, without scoring them, for counting every field. */
@@ -41,43 +44,53 @@ final class FacetCounter {
         return total;
     }
 
-    /** Value counts of {@code field} among the {@code hits}, largest first (years: newest first, all of them). */
-    Map<String, Long> count(IndexSearcher searcher, FacetsCollector hits, String field, boolean byLabelDescending)
-            throws IOException {
-        StringDocValuesReaderState state = state(searcher.getIndexReader(), field);
-        var out = new LinkedHashMap<String, Long>();
+    /**
+     * Value counts of each dimension among the {@code hits}, dimensions in {@link FacetFields#DIMENSIONS} order;
+     * values largest first, at most {@value #MAX_VALUES}, except years: newest first, all of them (a timeline).
+     */
+    Map<String, Map<String, Long>> count(IndexSearcher searcher, FacetsCollector hits) throws IOException {
+        var out = new LinkedHashMap<String, Map<String, Long>>();
+        FacetFields.DIMENSIONS.forEach(dim -> out.put(dim, new LinkedHashMap<>()));
+        DefaultSortedSetDocValuesReaderState state = state(searcher.getIndexReader());
         if (state == null) {
             return out;
         }
-        var counts = new StringValueFacetCounts(state, hits);
-        // Years are a timeline: every one is offered (newest first), not only the most frequent.
-        FacetResult result = byLabelDescending ? counts.getAllChildren(field) : counts.getTopChildren(MAX_VALUES, field);
-        if (result == null) {
-            return out;
+        var counts = new SortedSetDocValuesFacetCounts(state, hits);
+        for (String dim : FacetFields.DIMENSIONS) {
+            boolean timeline = dim.equals(Fields.YEAR);
+            FacetResult result;
+            try {
+                result = timeline ? counts.getAllChildren(dim) : counts.getTopChildren(MAX_VALUES, dim);
+            } catch (IllegalArgumentException notIndexed) {
+                continue; // no document has a value for this dimension yet
+            }
+            if (result == null) {
+                continue;
+            }
+            var values = java.util.Arrays.stream(result.labelValues)
+                    .filter(lv -> lv.value.longValue() > 0)
+                    .sorted(timeline
+                            ? Comparator.comparing((LabelAndValue lv) -> lv.label).reversed()
+                            : Comparator.comparing((LabelAndValue lv) -> lv.value.longValue()).reversed()
+                                    .thenComparing(lv -> lv.label))
+                    .toList();
+            values.forEach(lv -> out.get(dim).put(lv.label, lv.value.longValue()));
         }
-        var values = java.util.Arrays.stream(result.labelValues)
-                .sorted(byLabelDescending
-                        ? Comparator.comparing((LabelAndValue lv) -> lv.label).reversed()
-                        : Comparator.comparing((LabelAndValue lv) -> lv.value.longValue()).reversed()
-                                .thenComparing(lv -> lv.label))
-                .toList();
-        values.forEach(lv -> out.put(lv.label, lv.value.longValue()));
         return out;
     }
 
-    private StringDocValuesReaderState state(IndexReader reader, String field) throws IOException {
-        CachedStates c = cache;
+    private DefaultSortedSetDocValuesReaderState state(IndexReader reader) throws IOException {
+        CachedState c = cache;
         if (c.reader() != reader) {
-            c = new CachedStates(reader, new java.util.concurrent.ConcurrentHashMap<>());
+            DefaultSortedSetDocValuesReaderState state;
+            try {
+                state = new DefaultSortedSetDocValuesReaderState(reader, FacetFields.FIELD, FacetFields.CONFIG);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                state = null; // no document has a facet value yet
+            }
+            c = new CachedState(reader, state);
             cache = c;
         }
-        if (!c.states().containsKey(field)) {
-            try {
-                c.states().put(field, new StringDocValuesReaderState(reader, field));
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                return null; // no document has this field yet
-            }
-        }
-        return c.states().get(field);
+        return c.state();
     }
 }

@@ -39,6 +39,18 @@ final class ReaderCache {
     private final Map<String, int[]> linkers = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong linkerDocs = new java.util.concurrent.atomic.AtomicLong();
 
+    private volatile org.apache.lucene.index.FieldInfos fieldInfos;
+
+    /** The index's fields merged over its segments (what the highlighter asks about each field it highlights). */
+    org.apache.lucene.index.FieldInfos fieldInfos(IndexSearcher searcher) {
+        var infos = fieldInfos;
+        if (infos == null) {
+            infos = org.apache.lucene.index.FieldInfos.getMergedFieldInfos(searcher.getIndexReader());
+            fieldInfos = infos;
+        }
+        return infos;
+    }
+
     /** A document that links to others: its id, title and the link keys it records. */
     record Linking(String id, String title, Set<String> links) {
     }

@@ -284,15 +284,10 @@ public final class SearchService {
 
     private Map<String, Map<String, Long>> facetCounts(IndexSearcher searcher, Ranker.Ranking ranking,
                                                        List<QueryFactory.FilterClause> clauses) throws IOException {
-        var out = new LinkedHashMap<String, Map<String, Long>>();
         // Counted over exactly the answer's hits (so each dimension adds up to the total), gathered once by the ranking.
         var hits = ranking.hits() != null ? ranking.hits()
                 : FacetCounter.matching(searcher, QueryFactory.combine(ranking.matchPart(), clauses, null));
-        out.put("type", facets.count(searcher, hits, Fields.TYPE, false));
-        out.put("tag", facets.count(searcher, hits, Fields.TAG, false));
-        out.put("source", facets.count(searcher, hits, Fields.SOURCE, false));
-        out.put("year", facets.count(searcher, hits, Fields.YEAR, true));
-        return out;
+        return facets.count(searcher, hits);
     }
 
     private static List<String> matchedBy(boolean words, boolean meaning) {

@@ -27,6 +27,7 @@ final class Snippets {
     static final String MARK_OPEN = "<mark>";
     static final String MARK_CLOSE = "</mark>";
     private static final int LEAD_CHARS = 240;
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     private Snippets() {
     }
@@ -125,6 +126,13 @@ final class Snippets {
             this.captured = captured;
         }
 
+        // The highlighter merges every segment's field list to look up the highlighted field, once per highlighter,
+        // so once per search; merged once per index reader instead.
+        @Override
+        protected org.apache.lucene.index.FieldInfo getFieldInfo(String field) {
+            return ReaderCache.of(searcher).fieldInfos(searcher).fieldInfo(field);
+        }
+
         @Override
         public Map<String, Object[]> highlightFieldsAsObjects(String[] fields, Query query, int[] docIds,
                                                               int[] maxPassages) throws IOException {
@@ -210,7 +218,7 @@ final class Snippets {
                     pos = end;
                 }
                 sb.append(escape(content.substring(pos, Math.max(pos, p.getEndOffset()))));
-                String text = sb.toString().replaceAll("\\s+", " ").strip();
+                String text = SPACES.matcher(sb).replaceAll(" ").strip();
                 if (!text.isEmpty()) {
                     list.add(text);
                 }

@@ -1,0 +1,86 @@
+package org.painsearch.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.TermQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.painsearch.corpus.DocType;
+import org.painsearch.corpus.Document;
+import org.painsearch.index.Fields;
+import org.painsearch.index.IndexService;
+import org.painsearch.index.Indexer;
+
+/** The four facets counted in one pass over a search's hits, each exactly over those hits. */
+class FacetCounterTest {
+    @TempDir
+    Path dir;
+
+    private static Document doc(String id, DocType type, String source, int year, List<String> tags, String body) {
+        return new Document(id, type, "Title " + id, null, List.of(), year == 0 ? null : LocalDate.of(year, 3, 1),
+                source, tags, null, null, null, body + "\n", List.of(), null);
+    }
+
+    private static Map<String, Map<String, Long>> counts(IndexService index, String word) throws IOException {
+        var counter = new FacetCounter();
+        return index.withSearcher(searcher -> counter.count(searcher, FacetCounter.matching(searcher,
+                new BooleanQuery.Builder().add(new TermQuery(new Term(Fields.BODY, word)), Occur.MUST)
+                        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOC)), Occur.FILTER).build())));
+    }
+
+    @Test
+    void everyDimensionIsCountedOverExactlyTheHits() throws Exception {
+        try (var index = IndexService.openWritable(dir.resolve("index"))) {
+            var indexer = new Indexer(index, null);
+            indexer.write(doc("a", DocType.ARTICLE, "Pain Letters", 2019, List.of("crps", "touch"), "oxytocin gate"), "1");
+            indexer.write(doc("b", DocType.ARTICLE, "Pain Letters", 2021, List.of("touch"), "oxytocin"), "1");
+            indexer.write(doc("c", DocType.NOTE, null, 0, List.of("touch", "sleep"), "oxytocin"), "1");
+            indexer.write(doc("d", DocType.ARTICLE, "Other Journal", 2023, List.of("crps"), "gate"), "1");
+            indexer.flush();
+            index.awaitVisible(indexer.write(doc("e", DocType.ARTICLE, "Other Journal", 2020, List.of(), "gate"), "1"));
+
+            var oxytocin = counts(index, "oxytocin");
+            assertThat(oxytocin.keySet()).containsExactly("type", "tag", "source", "year");
+            assertThat(oxytocin.get("type")).containsExactly(Map.entry("article", 2L), Map.entry("note", 1L));
+            // Largest first, equal counts by label; a tag counted once per document that has it.
+            assertThat(oxytocin.get("tag")).containsExactly(Map.entry("touch", 3L), Map.entry("crps", 1L),
+                    Map.entry("sleep", 1L));
+            assertThat(oxytocin.get("source")).containsExactly(Map.entry("Pain Letters", 2L));
+            // Years are a timeline: newest first.
+            assertThat(oxytocin.get("year")).containsExactly(Map.entry("2021", 1L), Map.entry("2019", 1L));
+
+            // Documents in two segments (one flushed, one not yet): counted across both.
+            var gate = counts(index, "gate");
+            assertThat(gate.get("type")).containsExactly(Map.entry("article", 3L));
+            assertThat(gate.get("source")).containsExactly(Map.entry("Other Journal", 2L), Map.entry("Pain Letters", 1L));
+            assertThat(gate.get("year")).containsExactly(Map.entry("2023", 1L), Map.entry("2020", 1L),
+                    Map.entry("2019", 1L));
+            assertThat(gate.get("tag")).containsExactly(Map.entry("crps", 2L), Map.entry("touch", 1L));
+
+            assertThat(counts(index, "absent")).allSatisfy((dim, values) -> assertThat(values).isEmpty());
+        }
+    }
+
+    @Test
+    void aDimensionNoDocumentHasAndAnEmptyIndexGiveEmptyCounts() throws Exception {
+        try (var index = IndexService.openWritable(dir.resolve("index"))) {
+            assertThat(counts(index, "oxytocin")).containsOnlyKeys("type", "tag", "source", "year")
+                    .allSatisfy((dim, values) -> assertThat(values).isEmpty());
+            var indexer = new Indexer(index, null);
+            index.awaitVisible(indexer.write(doc("a", DocType.NOTE, null, 0, List.of(), "oxytocin"), "1"));
+            var counts = counts(index, "oxytocin");
+            assertThat(counts.get("type")).containsExactly(Map.entry("note", 1L));
+            assertThat(counts.get("tag")).isEmpty();
+            assertThat(counts.get("source")).isEmpty();
+            assertThat(counts.get("year")).isEmpty();
+        }
+    }
+}
