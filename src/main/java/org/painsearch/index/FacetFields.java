@@ -22,9 +22,13 @@ public final class FacetFields {
     private FacetFields() {
     }
 
-    /** Adds {@code value} under {@code dimension} to {@code doc}; a blank value is no value. */
+    /**
+     * Adds {@code value} under {@code dimension} to {@code doc}; a blank value is no value. A value holding the facet
+     * module's path separator (a control character a hand-edited file might hold) is left out of the counts rather
+     * than fail the whole document; its keyword field still filters by it.
+     */
     static void add(Document doc, String dimension, String value) {
-        if (value != null && !value.isBlank()) {
+        if (value != null && !value.isBlank() && value.indexOf(FacetsConfig.DELIM_CHAR) < 0) {
             doc.add(new SortedSetDocValuesFacetField(dimension, value));
         }
     }

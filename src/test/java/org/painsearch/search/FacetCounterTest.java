@@ -70,6 +70,21 @@ class FacetCounterTest {
     }
 
     @Test
+    void aValueHoldingTheFacetSeparatorIsLeftOutOfTheCountsAndTheDocumentIsStillIndexed() throws Exception {
+        try (var index = IndexService.openWritable(dir.resolve("index"))) {
+            var indexer = new Indexer(index, null);
+            index.awaitVisible(indexer.write(doc("a", DocType.ARTICLE, "Odd\u001FJournal", 2020, List.of("x\u001Fy", "touch"),
+                    "oxytocin"), "1"));
+            var counts = counts(index, "oxytocin");
+            assertThat(counts.get("type")).containsExactly(Map.entry("article", 1L));
+            assertThat(counts.get("tag")).containsExactly(Map.entry("touch", 1L));
+            assertThat(counts.get("source")).isEmpty();
+            int bySource = index.withSearcher(s -> s.count(new TermQuery(new Term(Fields.SOURCE, "Odd\u001FJournal"))));
+            assertThat(bySource).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aDimensionNoDocumentHasAndAnEmptyIndexGiveEmptyCounts() throws Exception {
         try (var index = IndexService.openWritable(dir.resolve("index"))) {
             assertThat(counts(index, "oxytocin")).containsOnlyKeys("type", "tag", "source", "year")
