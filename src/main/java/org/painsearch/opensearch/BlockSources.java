@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.index.IndexableField;
+import org.painsearch.index.FacetFields;
 import org.painsearch.index.Fields;
 
 /**
@@ -34,7 +35,11 @@ final class BlockSources {
             Document doc = block.get(i);
             var fields = new LinkedHashMap<String, Object>();
             for (IndexableField field : doc.getFields()) {
-                add(fields, field.name(), value(field));
+                // The embedded index's facet field repeats type, tag, source and year for Lucene's facet module; the
+                // cluster counts those keyword fields themselves (terms aggregations).
+                if (!field.name().equals(FacetFields.FIELD)) {
+                    add(fields, field.name(), value(field));
+                }
             }
             String root = single(fields, Fields.ROOT);
             String kind = single(fields, Fields.KIND);
