@@ -10,7 +10,7 @@ public final class Fields {
     /** Commit user-data key holding {@link #SCHEMA_VERSION}. */
     public static final String SCHEMA_KEY = "painsearch.schema";
 
-    // KeywordField: exact-match lookups, stored for display, doc values for facets.
+    // KeywordField: exact-match lookups, stored for display, doc values for ordering equal scores by id.
     public static final String ID = "id";
     // KeywordField (doc values only matter), on documents: the ContentVersion of the corpus file it was read from,
     // so reconciliation finds stale documents by reading doc values, never the stored text.

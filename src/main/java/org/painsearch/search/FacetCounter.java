@@ -19,15 +19,12 @@ import org.painsearch.index.Fields;
 /**
  * Counts the facets (type, tag, source, year) of a search's hits with Lucene's facet module: every dimension in one
  * pass over the hits, from the one facet field ({@link FacetFields}); the reader state that maps each segment's
- * values to the whole index's is built once per reader, not per search.
+ * values to the whole index's is built once per reader ({@link ReaderCache#facetState}), not per search.
  */
 final class FacetCounter {
     private static final int MAX_VALUES = 30;
 
-    private volatile CachedState cache = new CachedState(null, null);
-
-    // state is null for a reader in which no document has a facet value yet.
-    private record CachedState(IndexReader reader, DefaultSortedSetDocValuesReaderState state) {
+    private FacetCounter() {
     }
 
     /** The documents matching {@code query}, gathered once, without scoring them, for counting every field. */
@@ -48,14 +45,14 @@ final class FacetCounter {
      * Value counts of each dimension among the {@code hits}, dimensions in {@link FacetFields#DIMENSIONS} order;
      * values largest first, at most {@value #MAX_VALUES}, except years: newest first, all of them (a timeline).
      */
-    Map<String, Map<String, Long>> count(IndexSearcher searcher, FacetsCollector hits) throws IOException {
+    static Map<String, Map<String, Long>> count(IndexSearcher searcher, FacetsCollector hits) throws IOException {
         var out = new LinkedHashMap<String, Map<String, Long>>();
         FacetFields.DIMENSIONS.forEach(dim -> out.put(dim, new LinkedHashMap<>()));
-        DefaultSortedSetDocValuesReaderState state = state(searcher.getIndexReader());
-        if (state == null) {
+        var state = ReaderCache.of(searcher).facetState(searcher);
+        if (state.isEmpty()) {
             return out;
         }
-        var counts = new SortedSetDocValuesFacetCounts(state, hits);
+        var counts = new SortedSetDocValuesFacetCounts(state.get(), hits);
         for (String dim : FacetFields.DIMENSIONS) {
             boolean timeline = dim.equals(Fields.YEAR);
             FacetResult result;
@@ -79,18 +76,13 @@ final class FacetCounter {
         return out;
     }
 
-    private DefaultSortedSetDocValuesReaderState state(IndexReader reader) throws IOException {
-        CachedState c = cache;
-        if (c.reader() != reader) {
-            DefaultSortedSetDocValuesReaderState state;
-            try {
-                state = new DefaultSortedSetDocValuesReaderState(reader, FacetFields.FIELD, FacetFields.CONFIG);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                state = null; // no document has a facet value yet
-            }
-            c = new CachedState(reader, state);
-            cache = c;
+    /** The facet module's state for {@code reader}; empty when no document has a facet value yet. */
+    static java.util.Optional<DefaultSortedSetDocValuesReaderState> readerState(IndexReader reader) throws IOException {
+        try {
+            return java.util.Optional.of(new DefaultSortedSetDocValuesReaderState(reader, FacetFields.FIELD,
+                    FacetFields.CONFIG));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return java.util.Optional.empty(); // no document has a facet value yet
         }
-        return c.state();
     }
 }

@@ -51,6 +51,23 @@ final class ReaderCache {
         return infos;
     }
 
+    // Empty when no document of this reader has a facet value.
+    private volatile Optional<org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState> facetState;
+
+    /**
+     * The facet module's state for this reader (each segment's facet values mapped to the whole index's), built on
+     * first use; empty when no document has a facet value.
+     */
+    Optional<org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState> facetState(IndexSearcher searcher)
+            throws IOException {
+        var state = facetState;
+        if (state == null) {
+            state = FacetCounter.readerState(searcher.getIndexReader());
+            facetState = state;
+        }
+        return state;
+    }
+
     /** A document that links to others: its id, title and the link keys it records. */
     record Linking(String id, String title, Set<String> links) {
     }

@@ -41,7 +41,6 @@ public final class SearchService {
     private final IndexService index;
     private final Synonyms synonyms;
     private final Supplier<Set<String>> bookmarkedIds;
-    private final FacetCounter facets = new FacetCounter();
     private final Ranker ranker;
     private final RankingMode defaultMode;
     private final RankingConfig config;
@@ -286,7 +285,7 @@ public final class SearchService {
         // Counted over exactly the answer's hits (so each dimension adds up to the total), gathered once by the ranking.
         var hits = ranking.hits() != null ? ranking.hits()
                 : FacetCounter.matching(searcher, QueryFactory.combine(ranking.matchPart(), clauses, null));
-        return facets.count(searcher, hits);
+        return FacetCounter.count(searcher, hits);
     }
 
     private static List<String> matchedBy(boolean words, boolean meaning) {

@@ -30,8 +30,7 @@ class FacetCounterTest {
     }
 
     private static Map<String, Map<String, Long>> counts(IndexService index, String word) throws IOException {
-        var counter = new FacetCounter();
-        return index.withSearcher(searcher -> counter.count(searcher, FacetCounter.matching(searcher,
+        return index.withSearcher(searcher -> FacetCounter.count(searcher, FacetCounter.matching(searcher,
                 new BooleanQuery.Builder().add(new TermQuery(new Term(Fields.BODY, word)), Occur.MUST)
                         .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOC)), Occur.FILTER).build())));
     }
