@@ -1,77 +1,148 @@
 package org.painsearch.search;
 
 import java.io.IOException;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TaskExecutor;
 import org.painsearch.index.FacetFields;
+import org.painsearch.index.ParallelSearch;
 import org.painsearch.index.Fields;
 
 /**
  * Counts the facets (type, tag, source, year) of a search's hits with Lucene's facet module: every dimension in one
  * pass over the hits, from the one facet field ({@link FacetFields}); the reader state that maps each segment's
- * values to the whole index's is built once per reader ({@link ReaderCache#facetState}), not per search.
+ * values to the whole index's is built once per reader ({@link ReaderCache#facetState}), not per search. The hits of
+ * each slice of the index ({@link ParallelSearch#wide}) are kept apart; many hits are counted slice by slice on
+ * several threads and the counts added up.
  */
 final class FacetCounter {
     private static final int MAX_VALUES = 30;
+    // Hits from which counting the slices' shares on several threads pays (below, one thread counts them all).
+    private static final long MIN_SHARED_COUNT = 10_000;
+    private static final TaskExecutor ON_THIS_THREAD = new TaskExecutor(Runnable::run);
 
     private FacetCounter() {
     }
 
-    /** The documents matching {@code query}, gathered once, without scoring them, for counting every field. */
-    static FacetsCollector matching(IndexSearcher searcher, Query query) throws IOException {
-        return searcher.search(query, new FacetsCollectorManager());
+    /** A search's hits as gathered on each slice of the index. */
+    record Hits(List<FacetsCollector> slices) {
+        /** How many documents the hits are. */
+        long total() {
+            long total = 0;
+            for (var docs : matchingDocs()) {
+                total += docs.totalHits();
+            }
+            return total;
+        }
+
+        /** The hits of each segment. */
+        List<FacetsCollector.MatchingDocs> matchingDocs() {
+            var all = new ArrayList<FacetsCollector.MatchingDocs>();
+            slices.forEach(s -> all.addAll(s.getMatchingDocs()));
+            return all;
+        }
     }
 
-    /** How many documents {@code hits} holds. */
-    static long total(FacetsCollector hits) {
-        long total = 0;
-        for (var docs : hits.getMatchingDocs()) {
-            total += docs.totalHits();
+    /** Gathers the hits of each slice without scores, kept apart for {@link #count}. */
+    static final class HitsManager implements CollectorManager<FacetsCollector, Hits> {
+        @Override
+        public FacetsCollector newCollector() {
+            return new FacetsCollector();
         }
-        return total;
+
+        @Override
+        public Hits reduce(Collection<FacetsCollector> collectors) {
+            return new Hits(List.copyOf(collectors));
+        }
+    }
+
+    /** The documents matching {@code query}, gathered without scoring them, on the calling thread (a look-up). */
+    static Hits matching(IndexSearcher searcher, Query query) throws IOException {
+        return searcher.search(query, new HitsManager());
+    }
+
+    /**
+     * A search's hits for {@code query}, gathered once, without scoring them, for the total and every facet: a pass
+     * that may cover most of the index (a question matches any of its words), so it is spread over the cores
+     * ({@link ParallelSearch#wide}).
+     */
+    static Hits gather(IndexSearcher searcher, Query query) throws IOException {
+        IndexSearcher wide = ParallelSearch.wide(searcher);
+        Hits hits = wide.search(query, new HitsManager());
+        SearchLimits.requireFinished(wide);
+        return hits;
     }
 
     /**
      * Value counts of each dimension among the {@code hits}, dimensions in {@link FacetFields#DIMENSIONS} order;
-     * values largest first, at most {@value #MAX_VALUES}, except years: newest first, all of them (a timeline).
+     * values largest first (then by name), at most {@value #MAX_VALUES}, except years: newest first, all of them (a
+     * timeline).
      */
-    static Map<String, Map<String, Long>> count(IndexSearcher searcher, FacetsCollector hits) throws IOException {
+    static Map<String, Map<String, Long>> count(IndexSearcher searcher, Hits hits) throws IOException {
         var out = new LinkedHashMap<String, Map<String, Long>>();
         FacetFields.DIMENSIONS.forEach(dim -> out.put(dim, new LinkedHashMap<>()));
         var state = ReaderCache.of(searcher).facetState(searcher);
         if (state.isEmpty()) {
             return out;
         }
-        var counts = new SortedSetDocValuesFacetCounts(state.get(), hits);
+        var perSlice = new ArrayList<Callable<Map<String, Map<String, Long>>>>();
+        for (FacetsCollector slice : hits.slices()) {
+            perSlice.add(() -> allCounts(state.get(), slice));
+        }
+        // Few hits are counted sooner on this thread than another thread could be woken up to share them.
+        var tasks = hits.total() >= MIN_SHARED_COUNT ? ParallelSearch.tasks() : ON_THIS_THREAD;
+        var sums = new HashMap<String, Map<String, Long>>();
+        for (var counts : tasks.invokeAll(perSlice)) {
+            counts.forEach((dim, values) -> values.forEach((label, n) ->
+                    sums.computeIfAbsent(dim, d -> new HashMap<>()).merge(label, n, Long::sum)));
+        }
         for (String dim : FacetFields.DIMENSIONS) {
-            boolean timeline = dim.equals(Fields.YEAR);
+            var values = sums.getOrDefault(dim, Map.of()).entrySet().stream();
+            var ordered = dim.equals(Fields.YEAR)
+                    ? values.sorted(Map.Entry.<String, Long>comparingByKey().reversed())
+                    : values.sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey())).limit(MAX_VALUES);
+            ordered.forEach(e -> out.get(dim).put(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    // Every value counted among one slice's hits, by dimension; values no hit has are left out.
+    private static Map<String, Map<String, Long>> allCounts(DefaultSortedSetDocValuesReaderState state,
+                                                            FacetsCollector hits) throws IOException {
+        var out = new HashMap<String, Map<String, Long>>();
+        var counts = new SortedSetDocValuesFacetCounts(state, hits);
+        for (String dim : FacetFields.DIMENSIONS) {
             FacetResult result;
             try {
-                result = timeline ? counts.getAllChildren(dim) : counts.getTopChildren(MAX_VALUES, dim);
+                result = counts.getAllChildren(dim);
             } catch (IllegalArgumentException notIndexed) {
                 continue; // no document has a value for this dimension yet
             }
             if (result == null) {
                 continue;
             }
-            var values = java.util.Arrays.stream(result.labelValues)
-                    .filter(lv -> lv.value.longValue() > 0)
-                    .sorted(timeline
-                            ? Comparator.comparing((LabelAndValue lv) -> lv.label).reversed()
-                            : Comparator.comparing((LabelAndValue lv) -> lv.value.longValue()).reversed()
-                                    .thenComparing(lv -> lv.label))
-                    .toList();
-            values.forEach(lv -> out.get(dim).put(lv.label, lv.value.longValue()));
+            var values = new HashMap<String, Long>();
+            for (LabelAndValue lv : result.labelValues) {
+                if (lv.value.longValue() > 0) {
+                    values.put(lv.label, lv.value.longValue());
+                }
+            }
+            out.put(dim, values);
         }
         return out;
     }

@@ -88,7 +88,7 @@ final class NoteLinks {
     }
 
     /** The documents (not passages or segments) that record any of {@code keys}, gathered without scores. */
-    static org.apache.lucene.facet.FacetsCollector recording(IndexSearcher searcher, java.util.Collection<String> keys)
+    static FacetCounter.Hits recording(IndexSearcher searcher, java.util.Collection<String> keys)
             throws IOException {
         return FacetCounter.matching(searcher, docsOnly(KeywordField.newSetQuery(Fields.LINKS, bytes(keys))));
     }

@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -27,6 +25,7 @@ import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.painsearch.index.Fields;
+import org.painsearch.index.ParallelSearch;
 
 /**
  * Decides which documents are hits and in what order. A hit matches the query's words as read (with every
@@ -78,7 +77,7 @@ final class Ranker {
      */
     record Ranking(ScoreDoc[] docs, long total, long wordTotal, Query textQuery, Query matchPart, Query wordPart,
                    Query meaningPart, String notice, QueryFactory.Reading reading, Map<Integer, String> fusion,
-                   FacetsCollector hits) {
+                   FacetCounter.Hits hits) {
         boolean fused() {
             return meaningPart != null;
         }
@@ -164,8 +163,8 @@ final class Ranker {
                 .add(textQuery, Occur.MUST_NOT).build();
         // Every hit matches the words or, not matching them, is close in meaning: those found by meaning only are
         // the rest of the hits gathered for the facets.
-        FacetsCollector hits = FacetCounter.matching(searcher, QueryFactory.combine(matchPart, clauses, null));
-        long meaningOnlyTotal = FacetCounter.total(hits) - wordTotal;
+        FacetCounter.Hits hits = FacetCounter.gather(searcher, QueryFactory.combine(matchPart, clauses, null));
+        long meaningOnlyTotal = hits.total() - wordTotal;
         if (req.sort() == SortOrder.DATE) {
             TopDocs top = byDate(searcher, QueryFactory.combine(matchPart, clauses, null), n);
             return new Ranking(top.scoreDocs, wordTotal + meaningOnlyTotal, wordTotal, textQuery, matchPart, textQuery,
@@ -232,9 +231,9 @@ final class Ranker {
     }
 
     /** The top of a ranking and every hit, from one pass over the hits. */
-    private record WordPass(TopDocs top, FacetsCollector hits) {
+    private record WordPass(TopDocs top, FacetCounter.Hits hits) {
         long total() {
-            return FacetCounter.total(hits);
+            return hits.total();
         }
 
         /**
@@ -244,11 +243,15 @@ final class Ranker {
         static WordPass run(IndexSearcher searcher, Query query, CollectorManager<?, ? extends TopDocs> top,
                             boolean anyWord) throws IOException {
             if (anyWord) {
-                var hits = FacetCounter.matching(searcher, query);
-                return new WordPass(withScores(searcher.search(query, top)), hits);
+                // A question's words match much of the index: both passes are spread over the cores.
+                var hits = FacetCounter.gather(searcher, query);
+                IndexSearcher wide = ParallelSearch.wide(searcher);
+                TopDocs ranked = wide.search(query, top);
+                SearchLimits.requireFinished(wide);
+                return new WordPass(withScores(ranked), hits);
             }
-            Object[] both = searcher.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
-            return new WordPass(withScores((TopDocs) both[0]), (FacetsCollector) both[1]);
+            Object[] both = searcher.search(query, new MultiCollectorManager(top, new FacetCounter.HitsManager()));
+            return new WordPass(withScores((TopDocs) both[0]), (FacetCounter.Hits) both[1]);
         }
 
         // A sorted collection keeps each hit's score among its sort values: copied to the hit, not computed again.

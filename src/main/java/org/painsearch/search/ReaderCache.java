@@ -125,7 +125,7 @@ final class ReaderCache {
         if (missing.isEmpty()) {
             return out;
         }
-        var leaves = new ArrayList<>(NoteLinks.recording(searcher, missing.keySet()).getMatchingDocs());
+        var leaves = new ArrayList<>(NoteLinks.recording(searcher, missing.keySet()).matchingDocs());
         leaves.sort(Comparator.comparingInt(docs -> docs.context().docBase));
         // Keys still short of max citing documents: once none is, the rest of the matches need not be read.
         int open = missing.size();

@@ -284,7 +284,7 @@ public final class SearchService {
                                                        List<QueryFactory.FilterClause> clauses) throws IOException {
         // Counted over exactly the answer's hits (so each dimension adds up to the total), gathered once by the ranking.
         var hits = ranking.hits() != null ? ranking.hits()
-                : FacetCounter.matching(searcher, QueryFactory.combine(ranking.matchPart(), clauses, null));
+                : FacetCounter.gather(searcher, QueryFactory.combine(ranking.matchPart(), clauses, null));
         return FacetCounter.count(searcher, hits);
     }
 
