@@ -87,6 +87,14 @@ public final class PainsearchAdapter {
         };
     }
 
+    /**
+     * CPU time painsearch's search threads have used so far (nanoseconds): a question's passes over most of the index
+     * share the cores, so a search's cost is its calling thread's time plus theirs.
+     */
+    public static long searchThreadsCpuNanos() {
+        return org.painsearch.index.ParallelSearch.threadsCpuNanos();
+    }
+
     /** The outcome of vectorizing a corpus: passages embedded, the wall time, and a hybrid search over the result. */
     public record Vectorized(int documents, long passages, long millis, Searcher hybrid) {
     }

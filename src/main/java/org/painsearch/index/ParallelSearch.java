@@ -25,6 +25,7 @@ public final class ParallelSearch {
     /** Below this many index entries (documents, segments and passages) a search stays on its calling thread. */
     static final int DEFAULT_MIN_ENTRIES = 20_000;
     private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private static final List<Long> THREAD_IDS = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final ExecutorService POOL = pool();
     private static final TaskExecutor TASKS = new TaskExecutor(POOL);
 
@@ -96,12 +97,23 @@ public final class ParallelSearch {
         return Integer.getInteger("painsearch.search.parallelMinEntries", DEFAULT_MIN_ENTRIES);
     }
 
+    /** CPU time the search threads have used so far, in nanoseconds (what searches cost beyond their callers'). */
+    public static long threadsCpuNanos() {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long id : THREAD_IDS) {
+            sum += Math.max(0, mx.getThreadCpuTime(id)); // -1 for a thread that has ended
+        }
+        return sum;
+    }
+
     // Daemon threads: a search in flight at exit is abandoned with its process, as the calling thread's part is.
     private static ExecutorService pool() {
         var count = new AtomicInteger();
         return Executors.newFixedThreadPool(Math.max(1, CORES - 1), r -> {
             var t = new Thread(r, "painsearch-search-" + count.incrementAndGet());
             t.setDaemon(true);
+            THREAD_IDS.add(t.threadId());
             return t;
         });
     }

@@ -21,7 +21,8 @@ import org.painsearch.index.Fields;
 
 /**
  * What search looks up again and again and what only changes with the index, kept per index reader: link keys
- * resolved to documents, and the id, title and links of documents that link to others. A reader never changes, so
+ * resolved to documents, the id, title and links of documents that link to others, the merged field list and the
+ * facet module's state. A reader never changes, so
  * nothing here goes stale; a reopened index is a new reader with an empty cache, and a closed reader's cache goes
  * with it.
  */
@@ -41,7 +42,10 @@ final class ReaderCache {
 
     private volatile org.apache.lucene.index.FieldInfos fieldInfos;
 
-    /** The index's fields merged over its segments (what the highlighter asks about each field it highlights). */
+    /**
+     * The index's fields merged over its segments: what the highlighter asks about the field it highlights, and
+     * whether any segment has passage vectors.
+     */
     org.apache.lucene.index.FieldInfos fieldInfos(IndexSearcher searcher) {
         var infos = fieldInfos;
         if (infos == null) {

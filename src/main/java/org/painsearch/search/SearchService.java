@@ -292,21 +292,9 @@ public final class SearchService {
         return words && meaning ? List.of("words", "meaning") : meaning ? List.of("meaning") : List.of("words");
     }
 
-    // The index has passage vectors once any segment has the field; cached per reader, it changes only with the index.
-    private volatile VectorPresence vectorPresence = new VectorPresence(null, false);
-
-    private record VectorPresence(org.apache.lucene.index.IndexReader reader, boolean present) {
-    }
-
-    private boolean hasVectors(IndexSearcher searcher) {
-        VectorPresence p = vectorPresence;
-        if (p.reader() != searcher.getIndexReader()) {
-            boolean present = searcher.getIndexReader().leaves().stream()
-                    .anyMatch(l -> l.reader().getFieldInfos().fieldInfo(Fields.VECTOR) != null);
-            p = new VectorPresence(searcher.getIndexReader(), present);
-            vectorPresence = p;
-        }
-        return p.present();
+    // The index has passage vectors once any segment has the field (the merged field list is kept per reader).
+    private static boolean hasVectors(IndexSearcher searcher) {
+        return ReaderCache.of(searcher).fieldInfos(searcher).fieldInfo(Fields.VECTOR) != null;
     }
 
     /** The ranking configuration in use. */
