@@ -12,8 +12,9 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TaskExecutor;
 
 /**
- * Spreads a search's pass over most of the index over every core. A question matches any of its words, so often
- * half the index, and its exact total and facets need every hit gathered; a {@link #wide} searcher deals the index's
+ * Spreads a search's passes over most of the index over every core. A question matches any of its words, so often
+ * half the index, and its exact total and facets need every hit gathered (as do a search ranked by meaning and the
+ * counting of many hits' facets); a {@link #wide} searcher deals the index's
  * segments into one slice per core, of about equal entries, and searches the slices at once: the calling thread
  * takes one and a small pool of search threads the others (the caller also takes any a busy pool has not started, so
  * a loaded server degrades to one thread per search and never waits on the pool). Everything else stays on the
