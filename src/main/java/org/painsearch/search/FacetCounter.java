@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
@@ -17,7 +18,6 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TaskExecutor;
 import org.painsearch.index.FacetFields;
 import org.painsearch.index.ParallelSearch;
 import org.painsearch.index.Fields;
@@ -26,14 +26,14 @@ import org.painsearch.index.Fields;
  * Counts the facets (type, tag, source, year) of a search's hits with Lucene's facet module: every dimension in one
  * pass over the hits, from the one facet field ({@link FacetFields}); the reader state that maps each segment's
  * values to the whole index's is built once per reader ({@link ReaderCache#facetState}), not per search. The hits of
- * each slice of the index ({@link ParallelSearch#wide}) are kept apart; many hits are counted slice by slice on
- * several threads and the counts added up.
+ * each slice of the index ({@link ParallelSearch#wide}) are kept apart: many hits on several slices are counted slice
+ * by slice on several threads and the counts added up; otherwise the facet module counts them all at once and picks
+ * each dimension's top values itself.
  */
 final class FacetCounter {
     private static final int MAX_VALUES = 30;
     // Hits from which counting the slices' shares on several threads pays (below, one thread counts them all).
     private static final long MIN_SHARED_COUNT = 10_000;
-    private static final TaskExecutor ON_THIS_THREAD = new TaskExecutor(Runnable::run);
 
     private FacetCounter() {
     }
@@ -93,56 +93,84 @@ final class FacetCounter {
      * timeline).
      */
     static Map<String, Map<String, Long>> count(IndexSearcher searcher, Hits hits) throws IOException {
+        return count(searcher, hits, MIN_SHARED_COUNT);
+    }
+
+    /** As {@link #count(IndexSearcher, Hits)}, counting slice by slice from {@code minShared} hits. */
+    static Map<String, Map<String, Long>> count(IndexSearcher searcher, Hits hits, long minShared) throws IOException {
         var out = new LinkedHashMap<String, Map<String, Long>>();
         FacetFields.DIMENSIONS.forEach(dim -> out.put(dim, new LinkedHashMap<>()));
         var state = ReaderCache.of(searcher).facetState(searcher);
         if (state.isEmpty()) {
             return out;
         }
+        if (hits.slices().size() == 1 || hits.total() < minShared) {
+            // Few hits are counted sooner on this thread than another thread could be woken up to share them.
+            var all = hits.slices().size() == 1 ? hits.slices().get(0) : new FacetsCollectorManager().reduce(hits.slices());
+            var counts = new SortedSetDocValuesFacetCounts(state.get(), all);
+            for (String dim : FacetFields.DIMENSIONS) {
+                boolean timeline = dim.equals(Fields.YEAR);
+                FacetResult result = children(counts, dim, timeline ? Integer.MAX_VALUE : MAX_VALUES);
+                if (result != null) {
+                    putOrdered(out, dim, values(result));
+                }
+            }
+            return out;
+        }
+        // Many hits on several slices: each slice's counted on its own thread, every value, and the counts added up.
         var perSlice = new ArrayList<Callable<Map<String, Map<String, Long>>>>();
         for (FacetsCollector slice : hits.slices()) {
             perSlice.add(() -> allCounts(state.get(), slice));
         }
-        // Few hits are counted sooner on this thread than another thread could be woken up to share them.
-        var tasks = hits.total() >= MIN_SHARED_COUNT ? ParallelSearch.tasks() : ON_THIS_THREAD;
         var sums = new HashMap<String, Map<String, Long>>();
-        for (var counts : tasks.invokeAll(perSlice)) {
+        for (var counts : ParallelSearch.tasks().invokeAll(perSlice)) {
             counts.forEach((dim, values) -> values.forEach((label, n) ->
                     sums.computeIfAbsent(dim, d -> new HashMap<>()).merge(label, n, Long::sum)));
         }
         for (String dim : FacetFields.DIMENSIONS) {
-            var values = sums.getOrDefault(dim, Map.of()).entrySet().stream();
-            var ordered = dim.equals(Fields.YEAR)
-                    ? values.sorted(Map.Entry.<String, Long>comparingByKey().reversed())
-                    : values.sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-                            .thenComparing(Map.Entry.comparingByKey())).limit(MAX_VALUES);
-            ordered.forEach(e -> out.get(dim).put(e.getKey(), e.getValue()));
+            putOrdered(out, dim, sums.getOrDefault(dim, Map.of()));
         }
         return out;
     }
 
-    // Every value counted among one slice's hits, by dimension; values no hit has are left out.
+    // The values of one dimension in the answer's order: years newest first, all of them; others largest first, then
+    // by name, at most MAX_VALUES. Values counted zero are left out.
+    private static void putOrdered(Map<String, Map<String, Long>> out, String dim, Map<String, Long> values) {
+        var counted = values.entrySet().stream().filter(e -> e.getValue() > 0);
+        var ordered = dim.equals(Fields.YEAR)
+                ? counted.sorted(Map.Entry.<String, Long>comparingByKey().reversed())
+                : counted.sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey())).limit(MAX_VALUES);
+        ordered.forEach(e -> out.get(dim).put(e.getKey(), e.getValue()));
+    }
+
+    // The top values of a dimension (all of them for Integer.MAX_VALUE); null when no document has it yet.
+    private static FacetResult children(SortedSetDocValuesFacetCounts counts, String dim, int top) throws IOException {
+        try {
+            return top == Integer.MAX_VALUE ? counts.getAllChildren(dim) : counts.getTopChildren(top, dim);
+        } catch (IllegalArgumentException notIndexed) {
+            return null; // no document has a value for this dimension yet
+        }
+    }
+
+    private static Map<String, Long> values(FacetResult result) {
+        var values = new HashMap<String, Long>();
+        for (LabelAndValue lv : result.labelValues) {
+            values.put(lv.label, lv.value.longValue());
+        }
+        return values;
+    }
+
+    // Every value counted among one slice's hits, by dimension.
     private static Map<String, Map<String, Long>> allCounts(DefaultSortedSetDocValuesReaderState state,
                                                             FacetsCollector hits) throws IOException {
         var out = new HashMap<String, Map<String, Long>>();
         var counts = new SortedSetDocValuesFacetCounts(state, hits);
         for (String dim : FacetFields.DIMENSIONS) {
-            FacetResult result;
-            try {
-                result = counts.getAllChildren(dim);
-            } catch (IllegalArgumentException notIndexed) {
-                continue; // no document has a value for this dimension yet
+            FacetResult result = children(counts, dim, Integer.MAX_VALUE);
+            if (result != null) {
+                out.put(dim, values(result));
             }
-            if (result == null) {
-                continue;
-            }
-            var values = new HashMap<String, Long>();
-            for (LabelAndValue lv : result.labelValues) {
-                if (lv.value.longValue() > 0) {
-                    values.put(lv.label, lv.value.longValue());
-                }
-            }
-            out.put(dim, values);
         }
         return out;
     }
