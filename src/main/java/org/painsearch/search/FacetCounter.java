@@ -107,20 +107,13 @@ final class FacetCounter {
         if (hits.slices().size() == 1 || hits.total() < minShared) {
             // Few hits are counted sooner on this thread than another thread could be woken up to share them.
             var all = hits.slices().size() == 1 ? hits.slices().get(0) : new FacetsCollectorManager().reduce(hits.slices());
-            var counts = new SortedSetDocValuesFacetCounts(state.get(), all);
-            for (String dim : FacetFields.DIMENSIONS) {
-                boolean timeline = dim.equals(Fields.YEAR);
-                FacetResult result = children(counts, dim, timeline ? Integer.MAX_VALUE : MAX_VALUES);
-                if (result != null) {
-                    putOrdered(out, dim, values(result));
-                }
-            }
+            counts(state.get(), all, false).forEach((dim, values) -> putOrdered(out, dim, values));
             return out;
         }
         // Many hits on several slices: each slice's counted on its own thread, every value, and the counts added up.
         var perSlice = new ArrayList<Callable<Map<String, Map<String, Long>>>>();
         for (FacetsCollector slice : hits.slices()) {
-            perSlice.add(() -> allCounts(state.get(), slice));
+            perSlice.add(() -> counts(state.get(), slice, true));
         }
         var sums = new HashMap<String, Map<String, Long>>();
         for (var counts : ParallelSearch.tasks().invokeAll(perSlice)) {
@@ -144,32 +137,26 @@ final class FacetCounter {
         ordered.forEach(e -> out.get(dim).put(e.getKey(), e.getValue()));
     }
 
-    // The top values of a dimension (all of them for Integer.MAX_VALUE); null when no document has it yet.
-    private static FacetResult children(SortedSetDocValuesFacetCounts counts, String dim, int top) throws IOException {
-        try {
-            return top == Integer.MAX_VALUE ? counts.getAllChildren(dim) : counts.getTopChildren(top, dim);
-        } catch (IllegalArgumentException notIndexed) {
-            return null; // no document has a value for this dimension yet
-        }
-    }
-
-    private static Map<String, Long> values(FacetResult result) {
-        var values = new HashMap<String, Long>();
-        for (LabelAndValue lv : result.labelValues) {
-            values.put(lv.label, lv.value.longValue());
-        }
-        return values;
-    }
-
-    // Every value counted among one slice's hits, by dimension.
-    private static Map<String, Map<String, Long>> allCounts(DefaultSortedSetDocValuesReaderState state,
-                                                            FacetsCollector hits) throws IOException {
+    // The values counted among the hits, by dimension: every value when all is true, else the top MAX_VALUES of
+    // each dimension but years (all of them). A dimension no document has yet is left out.
+    private static Map<String, Map<String, Long>> counts(DefaultSortedSetDocValuesReaderState state,
+                                                         FacetsCollector hits, boolean all) throws IOException {
         var out = new HashMap<String, Map<String, Long>>();
         var counts = new SortedSetDocValuesFacetCounts(state, hits);
         for (String dim : FacetFields.DIMENSIONS) {
-            FacetResult result = children(counts, dim, Integer.MAX_VALUE);
+            FacetResult result;
+            try {
+                result = all || dim.equals(Fields.YEAR) ? counts.getAllChildren(dim)
+                        : counts.getTopChildren(MAX_VALUES, dim);
+            } catch (IllegalArgumentException notIndexed) {
+                continue; // no document has a value for this dimension yet
+            }
             if (result != null) {
-                out.put(dim, values(result));
+                var values = new HashMap<String, Long>();
+                for (LabelAndValue lv : result.labelValues) {
+                    values.put(lv.label, lv.value.longValue());
+                }
+                out.put(dim, values);
             }
         }
         return out;
