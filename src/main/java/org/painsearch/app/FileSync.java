@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.painsearch.corpus.ContentVersion;
 import org.painsearch.corpus.CorpusException;
 import org.painsearch.corpus.CorpusStore;
 import org.painsearch.corpus.DocType;
@@ -47,14 +46,13 @@ final class FileSync {
             return elsewhere ? NOTHING_WRITTEN : forget(id);
         }
         try {
-            // Stamp and version before the text: an edit made meanwhile makes the index look older, never newer.
-            var stamp = org.painsearch.corpus.FileStamp.settled(file);
-            String version = ContentVersion.ofDocument(file);
-            Document d = corpus.read(file);
+            var read = corpus.snapshot(file);
+            Document d = read.document();
+            String version = read.version();
             if (version.equals(indexedVersions.get(d.id()))) {
                 return NOTHING_WRITTEN;
             }
-            long generation = indexer.write(d, version, stamp);
+            long generation = indexer.write(d, version, read.stamp());
             indexedVersions.put(d.id(), version);
             return generation;
         } catch (CorpusException e) {

@@ -7,10 +7,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.painsearch.corpus.ContentVersion;
 import org.painsearch.corpus.CorpusException;
 import org.painsearch.corpus.CorpusStore;
-import org.painsearch.corpus.FileStamp;
 import org.painsearch.corpus.TextFiles;
 import org.painsearch.engine.Engine;
 import org.painsearch.engine.EngineUnavailableException;
@@ -207,11 +205,8 @@ public final class Library implements Closeable {
         var indexed = new java.util.concurrent.atomic.AtomicInteger();
         engine.rebuild(files, file -> {
             try {
-                // Stamp, then version, then text: a file edited meanwhile is recorded as older than it is, so the
-                // next reconciliation indexes it again rather than trusting it.
-                var stamp = FileStamp.settled(file);
-                String version = ContentVersion.ofDocument(file);
-                var entry = new Engine.Entry(corpus.read(file), version, stamp);
+                var read = corpus.snapshot(file);
+                var entry = new Engine.Entry(read.document(), read.version(), read.stamp());
                 indexed.incrementAndGet();
                 return entry;
             } catch (CorpusException e) {

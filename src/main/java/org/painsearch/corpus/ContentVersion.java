@@ -14,8 +14,13 @@ public final class ContentVersion {
 
     /** The first 16 hex digits of the SHA-256 of the file's bytes. */
     public static String of(Path file) throws IOException {
+        return of(Files.readAllBytes(file));
+    }
+
+    /** The first 16 hex digits of the SHA-256 of {@code bytes}. */
+    static String of(byte[] bytes) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
             return HexFormat.of().formatHex(hash, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
@@ -27,13 +32,16 @@ public final class ContentVersion {
      * {@code .vtt} or {@code .srt} file sits beside it (a new transcript changes the document's segments).
      */
     public static String ofDocument(Path md) throws IOException {
-        String base = md.getFileName().toString().replaceFirst("\\.md$", "");
-        for (String ext : java.util.List.of(".vtt", ".srt")) {
-            Path t = md.resolveSibling(base + ext);
-            if (Files.exists(t)) {
-                return of(md) + ext + of(t);
-            }
+        Path transcript = CorpusStore.transcriptBeside(md);
+        return ofDocument(Files.readAllBytes(md), transcript, transcript == null ? null : Files.readAllBytes(transcript));
+    }
+
+    /** As {@link #ofDocument(Path)}, of bytes already read: the Markdown file's, and the transcript's (or null). */
+    static String ofDocument(byte[] md, Path transcript, byte[] transcriptBytes) {
+        if (transcript == null) {
+            return of(md);
         }
-        return of(md);
+        String name = transcript.getFileName().toString();
+        return of(md) + name.substring(name.lastIndexOf('.')) + of(transcriptBytes);
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The plain-file corpus: {@code articles/}, {@code podcasts/}, {@code notes/} of Markdown files, and {@code synonyms.txt}. */
@@ -70,26 +69,60 @@ public final class CorpusStore {
 
     /** Reads one document file, with its transcript beside it when there is one. */
     public Document read(Path file) throws CorpusException {
+        Path transcript = transcriptBeside(file);
         try {
-            String text = TextFiles.readUtf8(file, TextFiles.DEFAULT_MAX_BYTES);
-            DocType folderType = folderType(file);
+            byte[] text = TextFiles.readBytes(file, TextFiles.DEFAULT_MAX_BYTES);
+            return decode(file, text, transcript, transcript == null ? null : TextFiles.readBytes(transcript, TextFiles.DEFAULT_MAX_BYTES));
+        } catch (IOException e) {
+            throw new CorpusException(file, e.getMessage());
+        }
+    }
+
+    /**
+     * A document file read once: the document, the content version of exactly the bytes it was read from, and the
+     * stamp of its files taken before they were read (null when too recent to trust, see {@link FileStamp#settled}).
+     */
+    public record Snapshot(Document document, String version, FileStamp stamp) {
+    }
+
+    /**
+     * Reads one document file as {@link #read} does, with its content version and stamp, reading each of its files
+     * once (a rebuild and the file watcher index what they read, under the version of what they read).
+     */
+    public Snapshot snapshot(Path file) throws CorpusException {
+        Path transcript = transcriptBeside(file);
+        try {
+            // The stamp before the bytes: a file edited meanwhile is recorded as older than it is, so the next
+            // comparison hashes it again rather than trust it.
+            FileStamp stamp = FileStamp.settled(file, transcript);
+            byte[] text = TextFiles.readBytes(file, TextFiles.DEFAULT_MAX_BYTES);
+            byte[] cues = transcript == null ? null : TextFiles.readBytes(transcript, TextFiles.DEFAULT_MAX_BYTES);
+            return new Snapshot(decode(file, text, transcript, cues), ContentVersion.ofDocument(text, transcript, cues),
+                    stamp);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CorpusException(file, "the file was removed while it was being read");
+        } catch (IOException e) {
+            throw new CorpusException(file, e.getMessage());
+        }
+    }
+
+    private Document decode(Path file, byte[] text, Path transcript, byte[] transcriptBytes)
+            throws IOException, CorpusException {
+        try {
             List<TimedText.Cue> cues = List.of();
-            Optional<Path> transcript = transcriptOf(file);
-            if (transcript.isPresent()) {
+            if (transcript != null) {
                 try {
-                    cues = TimedText.cues(TextFiles.readUtf8(transcript.get(), TextFiles.DEFAULT_MAX_BYTES));
+                    cues = TimedText.cues(TextFiles.decodeUtf8(transcriptBytes, transcript.toString()));
                 } catch (IllegalArgumentException e) {
-                    throw new CorpusException(transcript.get(), e.getMessage());
+                    throw new CorpusException(transcript, e.getMessage());
                 }
             }
-            Document d = DocumentCodec.decode(text, file, folderType, cues);
+            Document d = DocumentCodec.decode(TextFiles.decodeUtf8(text, file.toString()), file, folderType(file), cues);
             String fileId = DocumentCodec.stripExtension(file.getFileName().toString());
             if (!d.id().equals(fileId)) {
                 throw new CorpusException(file, "id '" + d.id() + "' does not match the file name (expected id: " + fileId + ")");
             }
             return d;
-        } catch (IOException e) {
-            throw new CorpusException(file, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new CorpusException(file, e.getMessage());
         }
@@ -173,10 +206,16 @@ public final class CorpusStore {
         return FrontMatter.render(fields, parts.body());
     }
 
-    private Optional<Path> transcriptOf(Path mdFile) {
+    /** The transcript beside a document's Markdown file ({@code .vtt} first, then {@code .srt}), or null. */
+    static Path transcriptBeside(Path mdFile) {
         String base = DocumentCodec.stripExtension(mdFile.getFileName().toString());
-        return TRANSCRIPT_EXTENSIONS.stream().map(ext -> mdFile.resolveSibling(base + ext)).filter(Files::isRegularFile)
-                .findFirst();
+        for (String ext : TRANSCRIPT_EXTENSIONS) {
+            Path t = mdFile.resolveSibling(base + ext);
+            if (Files.isRegularFile(t)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private DocType folderType(Path file) {

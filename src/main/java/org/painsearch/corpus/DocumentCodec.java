@@ -14,6 +14,10 @@ public final class DocumentCodec {
     // "- 00:12:30 Topic" or "- [12:30] Topic": the timed topics of a podcast's show notes.
     private static final Pattern SEGMENT_LINE =
             Pattern.compile("^\\s*[-*]\\s*\\[?((?:\\d{1,2}:)?\\d{1,2}:\\d{2})]?\\s*[-–—:]?\\s+(.+)$");
+    private static final Pattern TAG_SPACES = Pattern.compile("[\\s_]+");
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    private static final Pattern YEAR_MONTH = Pattern.compile("\\d{4}-\\d{1,2}");
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*");
 
     private DocumentCodec() {
     }
@@ -101,7 +105,7 @@ public final class DocumentCodec {
     /** Tags as lowercase kebab-case words, in order, without repeats. */
     public static List<String> normalizeTags(Collection<String> tags) {
         return tags.stream()
-                .map(t -> t.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_]+", "-"))
+                .map(t -> TAG_SPACES.matcher(t.strip().toLowerCase(java.util.Locale.ROOT)).replaceAll("-"))
                 .filter(t -> !t.isEmpty())
                 .distinct()
                 .toList();
@@ -149,14 +153,14 @@ public final class DocumentCodec {
     public static LocalDate parseDate(String s, String what) {
         String t = s.strip();
         try {
-            if (t.matches("\\d{4}")) {
+            if (YEAR.matcher(t).matches()) {
                 return LocalDate.of(Integer.parseInt(t), 1, 1);
             }
-            if (t.matches("\\d{4}-\\d{1,2}")) {
+            if (YEAR_MONTH.matcher(t).matches()) {
                 String[] p = t.split("-");
                 return LocalDate.of(Integer.parseInt(p[0]), Integer.parseInt(p[1]), 1);
             }
-            if (t.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+            if (DAY.matcher(t).matches()) {
                 return LocalDate.parse(t.substring(0, 10));
             }
         } catch (java.time.DateTimeException e) {

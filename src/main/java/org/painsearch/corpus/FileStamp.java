@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,27 +28,31 @@ public record FileStamp(long size, long modified) {
      * the file changed too recently to be trusted by its stamp alone, or is gone.
      */
     public static FileStamp settled(Path md) throws IOException {
-        FileStamp now = of(md);
+        return settled(md, CorpusStore.transcriptBeside(md));
+    }
+
+    /** As {@link #settled(Path)}, for a document whose transcript (or null) is already known. */
+    static FileStamp settled(Path md, Path transcript) throws IOException {
+        FileStamp now = of(md, transcript);
         long clock = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
         return now == null || now.modified > clock - SETTLED_NANOS ? null : now;
     }
 
     /** The stamp of {@code md} and its transcript as they are now; null when the file is gone. */
     public static FileStamp of(Path md) throws IOException {
+        return of(md, CorpusStore.transcriptBeside(md));
+    }
+
+    private static FileStamp of(Path md, Path transcript) throws IOException {
         try {
             var attrs = Files.readAttributes(md, BasicFileAttributes.class);
             long size = attrs.size();
             long modified = attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-            String base = md.getFileName().toString().replaceFirst("\\.md$", "");
-            for (String ext : List.of(".vtt", ".srt")) {
-                Path t = md.resolveSibling(base + ext);
-                if (Files.exists(t)) {
-                    var ta = Files.readAttributes(t, BasicFileAttributes.class);
-                    // The transcript's kind counts too: .vtt replaced by an .srt of the same size and time differs.
-                    size += ta.size() + (ext.equals(".srt") ? 1L << 40 : 0);
-                    modified = Math.max(modified, ta.lastModifiedTime().to(TimeUnit.NANOSECONDS));
-                    break;
-                }
+            if (transcript != null) {
+                var ta = Files.readAttributes(transcript, BasicFileAttributes.class);
+                // The transcript's kind counts too: .vtt replaced by an .srt of the same size and time differs.
+                size += ta.size() + (transcript.getFileName().toString().endsWith(".srt") ? 1L << 40 : 0);
+                modified = Math.max(modified, ta.lastModifiedTime().to(TimeUnit.NANOSECONDS));
             }
             return new FileStamp(size, modified);
         } catch (NoSuchFileException e) {

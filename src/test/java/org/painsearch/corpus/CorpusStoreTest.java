@@ -79,6 +79,59 @@ class CorpusStoreTest {
     }
 
     @Test
+    void aSnapshotIsTheDocumentWithTheVersionAndStampOfTheBytesItWasReadFrom() throws Exception {
+        TestCorpus.file(dir, "podcasts/ep-2.md", "---\ntitle: Ep 2\n---\n- 00:01:00 Start\n");
+        Path srt = TestCorpus.file(dir, "podcasts/ep-2.srt", "1\n00:02:00,000 --> 00:02:03,000\nSleep comes first.\n");
+        Path md = dir.resolve("podcasts/ep-2.md");
+        var old = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        Files.setLastModifiedTime(md, old);
+        Files.setLastModifiedTime(srt, old);
+        var store = new CorpusStore(dir);
+        Path file = store.pathFor(DocType.PODCAST, "ep-2");
+
+        var snapshot = store.snapshot(file);
+
+        assertThat(snapshot.document()).isEqualTo(store.read(file));
+        assertThat(snapshot.version()).isEqualTo(ContentVersion.ofDocument(file)).contains(".srt");
+        assertThat(snapshot.stamp()).isEqualTo(FileStamp.settled(file)).isNotNull();
+        assertThat(snapshot.stamp().size()).isEqualTo(Files.size(md) + Files.size(srt) + (1L << 40));
+    }
+
+    @Test
+    void aSnapshotOfAFileJustWrittenHasNoStampToTrust() throws Exception {
+        TestCorpus.file(dir, "articles/sleep-pain.md", "---\ntitle: Sleep and pain\n---\nFresh.\n");
+        var store = new CorpusStore(dir);
+
+        var snapshot = store.snapshot(store.pathFor(DocType.ARTICLE, "sleep-pain"));
+
+        assertThat(snapshot.document().body()).isEqualTo("Fresh.\n");
+        assertThat(snapshot.version()).isEqualTo(ContentVersion.ofDocument(store.pathFor(DocType.ARTICLE, "sleep-pain")));
+        assertThat(snapshot.stamp()).isNull();
+    }
+
+    @Test
+    void aSnapshotOfAMissingFileIsAnErrorNamingTheFile() {
+        var store = new CorpusStore(dir);
+        Path file = store.pathFor(DocType.ARTICLE, "gone");
+
+        assertThatThrownBy(() -> store.snapshot(file))
+                .isInstanceOfSatisfying(CorpusException.class, e -> assertThat(e.path()).isEqualTo(file))
+                .hasMessage(file + ": the file was removed while it was being read");
+    }
+
+    @Test
+    void aSnapshotOfAFileWithABadTranscriptIsAnErrorNamingTheTranscript() throws IOException {
+        TestCorpus.file(dir, "podcasts/ep-2.md", "---\ntitle: Ep 2\n---\n");
+        TestCorpus.file(dir, "podcasts/ep-2.vtt", "WEBVTT\n\nNothing timed.\n");
+        var store = new CorpusStore(dir);
+
+        assertThatThrownBy(() -> store.snapshot(store.pathFor(DocType.PODCAST, "ep-2")))
+                .isInstanceOfSatisfying(CorpusException.class, e -> assertThat(e.path()).isEqualTo(store.root()
+                        .resolve("podcasts/ep-2.vtt")))
+                .hasMessageStartingWith(store.root().resolve("podcasts/ep-2.vtt") + ": no timed cues found");
+    }
+
+    @Test
     void aTranscriptWithoutCuesIsAnErrorNamingTheTranscript() throws IOException {
         TestCorpus.file(dir, "podcasts/ep-2.md", "---\ntitle: Ep 2\n---\n");
         Path vtt = TestCorpus.file(dir, "podcasts/ep-2.vtt", "WEBVTT\n\nNothing timed.\n");
