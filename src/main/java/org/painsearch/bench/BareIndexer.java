@@ -84,7 +84,8 @@ public final class BareIndexer {
         return files.size();
     }
 
-    private static Document document(Path file) throws IOException {
+    /** The bare loop's Lucene document for one corpus file. */
+    static Document document(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         int end = text.indexOf("\n---\n", 4);
         if (!text.startsWith("---\n") || end < 0) {

@@ -110,7 +110,7 @@ public final class IndexService implements Closeable {
     private static final double REBUILD_BUFFER_MB = 3 * IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB;
 
     /** The configuration of the writer that builds a new index beside the live one: closing it commits, merged. */
-    static IndexWriterConfig rebuildConfig() {
+    public static IndexWriterConfig rebuildConfig() {
         return writerConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE).setCommitOnClose(true)
                 .setRAMBufferSizeMB(REBUILD_BUFFER_MB);
     }
