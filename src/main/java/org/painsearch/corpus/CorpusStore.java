@@ -72,7 +72,8 @@ public final class CorpusStore {
         Path transcript = transcriptBeside(file);
         try {
             byte[] text = TextFiles.readBytes(file, TextFiles.DEFAULT_MAX_BYTES);
-            return decode(file, text, transcript, transcript == null ? null : TextFiles.readBytes(transcript, TextFiles.DEFAULT_MAX_BYTES));
+            byte[] cues = transcript == null ? null : TextFiles.readBytes(transcript, TextFiles.DEFAULT_MAX_BYTES);
+            return decode(file, text, transcript, cues);
         } catch (IOException e) {
             throw new CorpusException(file, e.getMessage());
         }
