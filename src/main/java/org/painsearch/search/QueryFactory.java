@@ -231,11 +231,14 @@ final class QueryFactory {
             // concept: a document writing it both ways counts it about once, like one word, not twice.
             @Override
             protected Query newGraphSynonymQuery(java.util.Iterator<Query> alternatives) {
-                var all = new ArrayList<Query>();
+                // Ways that read the same once stemmed ("endorphin" and "endorphins") are one way: kept twice, the
+                // second would add its tie share to every document writing it, as if the concept were there twice.
+                var all = new java.util.LinkedHashSet<Query>();
                 // A phrase scores the sum of its words' weights; as one way of writing a concept it weighs as one word.
                 alternatives.forEachRemaining(q -> all.add(q instanceof org.apache.lucene.search.PhraseQuery p
                         && p.getTerms().length > 1 ? new org.apache.lucene.search.BoostQuery(q, 1f / p.getTerms().length) : q));
-                return all.size() == 1 ? all.get(0) : new org.apache.lucene.search.DisjunctionMaxQuery(all, synonymTie);
+                return all.size() == 1 ? all.iterator().next()
+                        : new org.apache.lucene.search.DisjunctionMaxQuery(all, synonymTie);
             }
         };
         parser.setDefaultOperator(allWords ? QueryParser.AND_OPERATOR : QueryParser.OR_OPERATOR);
