@@ -49,10 +49,16 @@ final class QueryFactory {
     static Reading read(String text, Analyzer analyzer, RankingConfig config) {
         String plain = TRAILING_QUESTION_MARK.matcher(text).replaceAll("");
         if (isQuestion(plain)) {
-            return new Reading(QuestionQuery.build(text, analyzer, config), null, true, false);
+            return new Reading(Acronyms.asWritten(QuestionQuery.build(text, analyzer, config), text), null, true, false);
         }
         var t = text(plain, analyzer, true, FieldExpansion.of(config));
-        return new Reading(t.query(), t.syntaxProblem(), false, mayRelax(plain));
+        return new Reading(Acronyms.asWritten(t.query(), plain), t.syntaxProblem(), false, mayRelax(plain));
+    }
+
+    /** Any of the words of {@code text} (a search for all of them found nothing), read as {@link #read} reads them. */
+    static TextQuery anyWords(String text, Analyzer analyzer, RankingConfig config) {
+        var t = text(text, analyzer, false, FieldExpansion.of(config));
+        return new TextQuery(Acronyms.asWritten(t.query(), text), t.syntaxProblem());
     }
 
     // Brackets, colons and lone dashes in a long sentence are punctuation ("lens (eye) proteins: a - b");
@@ -118,7 +124,7 @@ final class QueryFactory {
      */
     static Query constraints(String text, Analyzer analyzer, FieldExpansion fields) {
         var t = text(text, analyzer, false, fields);
-        if (t.syntaxProblem() != null || !(t.query() instanceof BooleanQuery bq)) {
+        if (t.syntaxProblem() != null || !(Acronyms.asWritten(t.query(), text) instanceof BooleanQuery bq)) {
             return null;
         }
         var b = new BooleanQuery.Builder();

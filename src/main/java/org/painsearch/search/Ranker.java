@@ -111,7 +111,7 @@ final class Ranker {
             wordTotal = words.total();
         }
         if (wordTotal == 0 && reading.relaxable()) {
-            var anyWord = QueryFactory.text(text, analyzer, false, FieldExpansion.of(config));
+            var anyWord = QueryFactory.anyWords(text, analyzer, config);
             long relaxed = searcher.count(QueryFactory.combine(anyWord.query(), clauses, null));
             if (relaxed > 0) {
                 textQuery = anyWord.query();

@@ -154,7 +154,7 @@ public final class RemoteSearch {
         long total = counter.count(QueryFactory.combine(words, clauses, null));
         String relaxedNotice = null;
         if (total == 0 && reading.relaxable()) {
-            var anyWord = QueryFactory.text(text, analyzer, false, FieldExpansion.of(config));
+            var anyWord = QueryFactory.anyWords(text, analyzer, config);
             long relaxed = counter.count(QueryFactory.combine(anyWord.query(), clauses, null));
             if (relaxed > 0) {
                 words = anyWord.query();

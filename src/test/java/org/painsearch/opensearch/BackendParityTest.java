@@ -40,7 +40,7 @@ class BackendParityTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> QUERIES = List.of("massage", "pain", "crps", "central sensitization",
             "\"gate control\"", "mindfulness -opioid", "what helps fibromyalgia patients sleep better?",
-            "does massage increase endorphins or is that a myth", "slow stroking touch", "placebo naloxone", "tens",
+            "does massage increase endorphins or is that a myth", "slow stroking touch", "placebo naloxone", "tens", "TENS",
             "breathing", "type:note pain", "cited:yes touch", "linked:central-sensitization", "tag:chronic-pain stress",
             "year:2015..2020 massage", "qwzx blorptangle", "massag*", "endorphin~1", "title:pain", "+touch -massage",
             "oxytocin hand holding", "wind-up temporal summation", "sleep deprivation pain", "is:bookmarked",
