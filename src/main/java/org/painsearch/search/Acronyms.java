@@ -6,12 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -43,7 +40,12 @@ final class Acronyms {
     /** {@code query}, read from {@code text}, with each acronym's stem matching only where the acronym is written. */
     static Query asWritten(Query query, String text) {
         var literalOfStem = acronyms(text);
-        return literalOfStem.isEmpty() ? query : rewrite(query, literalOfStem);
+        return literalOfStem.isEmpty() ? query : QueryTrees.mapLeaves(query, leaf -> switch (leaf) {
+            case TermQuery t when TEXT_FIELDS.contains(t.getTerm().field()) -> written(t, literalOfStem);
+            case PhraseQuery p when TEXT_FIELDS.contains(p.getField()) -> written(p, literalOfStem);
+            case CombinedFieldQuery c -> written(c, literalOfStem);
+            default -> leaf;
+        });
     }
 
     /** The acronyms typed in {@code text} that stemming would change: by their stem, the whole word. */
@@ -58,25 +60,6 @@ final class Acronyms {
             }
         }
         return out;
-    }
-
-    private static Query rewrite(Query q, Map<String, String> literalOfStem) {
-        return switch (q) {
-            case BooleanQuery b -> {
-                var out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
-                for (BooleanClause c : b.clauses()) {
-                    out.add(rewrite(c.query(), literalOfStem), c.occur());
-                }
-                yield out.build();
-            }
-            case BoostQuery b -> new BoostQuery(rewrite(b.getQuery(), literalOfStem), b.getBoost());
-            case DisjunctionMaxQuery d -> new DisjunctionMaxQuery(
-                    d.getDisjuncts().stream().map(x -> rewrite(x, literalOfStem)).toList(), d.getTieBreakerMultiplier());
-            case TermQuery t when TEXT_FIELDS.contains(t.getTerm().field()) -> written(t, literalOfStem);
-            case PhraseQuery p when TEXT_FIELDS.contains(p.getField()) -> written(p, literalOfStem);
-            case CombinedFieldQuery c -> written(c, literalOfStem);
-            default -> q;
-        };
     }
 
     // The query with a filter on each acronym among its terms, written whole; the query itself when it has none.

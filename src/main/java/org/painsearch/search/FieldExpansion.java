@@ -4,12 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -54,17 +52,11 @@ final class FieldExpansion {
     }
 
     Query expand(Query q) {
+        return QueryTrees.mapLeaves(q, this::expandLeaf);
+    }
+
+    private Query expandLeaf(Query q) {
         return switch (q) {
-            case BooleanQuery b -> {
-                var out = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
-                for (BooleanClause c : b.clauses()) {
-                    out.add(expand(c.query()), c.occur());
-                }
-                yield out.build();
-            }
-            case BoostQuery b -> new BoostQuery(expand(b.getQuery()), b.getBoost());
-            case DisjunctionMaxQuery d -> new DisjunctionMaxQuery(d.getDisjuncts().stream().map(this::expand).toList(),
-                    d.getTieBreakerMultiplier());
             case TermQuery t when isAny(t.getTerm()) -> term(t.getTerm().bytes().utf8ToString());
             case SynonymQuery s when ANY.equals(s.getField()) -> synonyms(s);
             case PhraseQuery p when ANY.equals(p.getField()) -> perField(f -> {
